@@ -1,0 +1,50 @@
+/** Use cases on a read bundle: evaluate a period, and the warnings a period's texts give. */
+import type { Bundle } from "../bundle/read-bundle.js";
+import type { Problem } from "../domain/errors.js";
+import { UserError } from "../domain/errors.js";
+import { type Evaluation, evaluatePeriod } from "../domain/evaluate.js";
+import { findPeriod, indexRealisations, type Period } from "../domain/plan.js";
+
+export function requirePeriod(bundle: Bundle, periodId: string): Period {
+  const period = findPeriod(bundle.plan, periodId);
+  if (period) return period;
+  const known = bundle.plan.periods.map((p) => p.id).join(", ");
+  throw new UserError(`unknown period "${periodId}": plan ${bundle.plan.id} has ${known}`);
+}
+
+/** Evaluates every period up to and including `periodId`, in plan order. */
+export function evaluateUpTo(bundle: Bundle, periodId: string): Evaluation[] {
+  requirePeriod(bundle, periodId);
+  const index = indexRealisations(bundle.realisations);
+  const end = bundle.plan.periods.findIndex((p) => p.id === periodId);
+  return bundle.plan.periods.slice(0, end + 1).map((p) => evaluatePeriod(bundle.plan, index, p.id));
+}
+
+export function evaluateBundlePeriod(bundle: Bundle, periodId: string): Evaluation {
+  requirePeriod(bundle, periodId);
+  return evaluatePeriod(bundle.plan, bundle.realisations, periodId);
+}
+
+/** An exception without explanation, and an explanation of an indicator that is no exception. */
+export function explanationWarnings(bundle: Bundle, evaluation: Evaluation): Problem[] {
+  const periodId = evaluation.period.id;
+  const explained = new Set(
+    bundle.explanations.filter((e) => e.periodId === periodId).map((e) => e.indicatorId),
+  );
+  const exceptions = new Set(evaluation.exceptions.map((j) => j.indicator.id));
+  const file = (id: string) => `${bundle.dir}/explanations/${periodId}/${id}.md`;
+  return [
+    ...evaluation.exceptions
+      .filter((j) => !explained.has(j.indicator.id))
+      .map((j) => ({
+        file: file(j.indicator.id),
+        message: `warning: exception ${j.note} (${j.indicator.id}) in period ${periodId} has no explanation; it is reported with an empty one`,
+      })),
+    ...[...explained]
+      .filter((id) => !exceptions.has(id))
+      .map((id) => ({
+        file: file(id),
+        message: `warning: ${id} is not an exception in period ${periodId}; its explanation is not reported`,
+      })),
+  ];
+}

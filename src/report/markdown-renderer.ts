@@ -1,0 +1,84 @@
+/** Renders the report model as Markdown (GitHub-flavoured tables and footnotes). */
+import { prefixFootnotes, shiftHeadings } from "./markdown.js";
+import type { ReportModel, TableRow } from "./model.js";
+
+function cell(text: string): string {
+  return text.replaceAll("|", "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+function tableLine(cells: readonly string[]): string {
+  return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+const INDENT = "\u00a0\u00a0";
+
+function renderRow(row: TableRow, columns: number): string {
+  if (row.kind === "group") {
+    return tableLine([`${INDENT.repeat(row.depth)}**${row.title}**`, ...Array(columns - 1).fill("")]);
+  }
+  return tableLine([
+    `${INDENT.repeat(row.depth)}${row.title}`,
+    row.target,
+    ...row.values,
+    `${row.status.symbol} ${row.status.label}`,
+    row.note === null ? "" : `[${row.note}](#toelichting-${row.note})`,
+    row.source ?? "",
+  ]);
+}
+
+function renderTable(model: ReportModel): string[] {
+  const { headers, rows } = model.table;
+  const header = [headers.indicator, headers.target, ...headers.periods, headers.status, headers.note, headers.source];
+  const align = header.map((_, i) => (i >= 2 && i < 2 + headers.periods.length ? "---:" : "---"));
+  return [
+    `## ${model.table.heading}`,
+    "",
+    `*${model.table.caption}*`,
+    "",
+    tableLine(header),
+    `| ${align.join(" | ")} |`,
+    ...rows.map((row) => renderRow(row, header.length)),
+    "",
+    model.table.legend,
+  ];
+}
+
+function renderExplanations(model: ReportModel): string[] {
+  if (model.explanations.length === 0) return [];
+  return [
+    `## ${model.explanationsHeading}`,
+    ...model.explanations.flatMap((block) => [
+      "",
+      `<a id="${block.anchor}"></a>`,
+      "",
+      `### ${block.note}. ${block.heading}`,
+      "",
+      block.facts.map((f) => `${f.label}: **${f.value}**`).join(" · "),
+      "",
+      block.markdown
+        ? prefixFootnotes(shiftHeadings(block.markdown, 3), `t${block.note}`)
+        : `*${model.noExplanation}*`,
+    ]),
+  ];
+}
+
+export function renderMarkdown(model: ReportModel): string {
+  const lines = [
+    `# ${model.title}`,
+    "",
+    ...(model.organisation ? [model.organisation, ""] : []),
+    `## ${model.introductionHeading}`,
+    "",
+    ...model.introduction.flatMap((p) => [p, ""]),
+    ...renderTable(model),
+    "",
+    ...renderExplanations(model),
+    ...model.sections.flatMap((s, i) => [
+      "",
+      `## ${s.heading}`,
+      "",
+      prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
+    ]),
+  ];
+  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+}

@@ -1,0 +1,210 @@
+/**
+ * The report model: everything a renderer shows, as plain data with the texts already in the
+ * report's language. Built from evaluated periods; renderers never recompute statuses.
+ */
+import type { Evaluation, Judgement, Status } from "../domain/evaluate.js";
+import { formatTarget, formatValue } from "../domain/format.js";
+import type { Explanation, Section } from "../domain/narrative.js";
+import type { Language, Plan, PlanNode } from "../domain/plan.js";
+import { TEXTS, type Texts } from "./texts.js";
+
+export interface StatusCell {
+  readonly status: Status;
+  readonly label: string;
+  readonly symbol: string;
+}
+
+export type TableRow =
+  | { readonly kind: "group"; readonly title: string; readonly depth: number }
+  | {
+      readonly kind: "indicator";
+      readonly id: string;
+      readonly title: string;
+      readonly depth: number;
+      readonly target: string;
+      /** One per column period, formatted. */
+      readonly values: readonly string[];
+      readonly status: StatusCell;
+      readonly note: number | null;
+      readonly source: string | null;
+    };
+
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface ExplanationBlock {
+  readonly note: number;
+  readonly anchor: string;
+  readonly indicatorId: string;
+  readonly heading: string;
+  readonly facts: readonly Fact[];
+  /** Markdown with footnotes; null when none was delivered. */
+  readonly markdown: string | null;
+}
+
+export interface NarrativeSection {
+  readonly anchor: string;
+  readonly heading: string;
+  readonly markdown: string;
+}
+
+export interface ReportModel {
+  readonly language: Language;
+  readonly title: string;
+  readonly planTitle: string;
+  readonly organisation: string | null;
+  readonly period: { readonly id: string; readonly label: string };
+  readonly introductionHeading: string;
+  readonly introduction: readonly string[];
+  readonly table: {
+    readonly heading: string;
+    readonly caption: string;
+    readonly headers: {
+      readonly indicator: string;
+      readonly target: string;
+      readonly periods: readonly string[];
+      readonly status: string;
+      readonly note: string;
+      readonly source: string;
+    };
+    readonly rows: readonly TableRow[];
+    readonly legend: string;
+  };
+  readonly explanationsHeading: string;
+  readonly explanations: readonly ExplanationBlock[];
+  readonly noExplanation: string;
+  readonly noteLink: (note: number) => string;
+  readonly sections: readonly NarrativeSection[];
+}
+
+export interface ReportInput {
+  readonly plan: Plan;
+  /** The evaluations of every period up to and including the reported one, in plan order. */
+  readonly evaluations: readonly Evaluation[];
+  readonly explanations: readonly Explanation[];
+  readonly sections: readonly Section[];
+  readonly language: Language;
+}
+
+const STANDING_ORDER: readonly Status[] = ["met", "not-met", "behind-plan", "pending", "no-target"];
+
+/** A period's label in running text, with the year added where the label lacks it. */
+function periodPhrase(plan: Plan, label: string): string {
+  return label.includes(String(plan.year)) ? label : `${label} ${plan.year}`;
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { plan, evaluations, language } = input;
+  const reported = evaluations.at(-1);
+  if (!reported) throw new RangeError("a report needs the evaluation of at least one period");
+  const texts = TEXTS[language];
+  const label = reported.period.label;
+  const ordinal = plan.periods.findIndex((p) => p.id === reported.period.id) + 1;
+  return {
+    language,
+    title: texts.reportTitle(ordinal, plan.title, reported.period.until),
+    planTitle: plan.title,
+    organisation: plan.organisation ?? null,
+    period: { id: reported.period.id, label },
+    introductionHeading: texts.introductionHeading,
+    introduction: introduction(plan, reported, texts),
+    table: {
+      heading: texts.tableHeading,
+      caption: texts.caption(plan.title),
+      headers: {
+        indicator: texts.columns.indicator,
+        target: texts.columns.target(plan.year),
+        periods: evaluations.map((e) => texts.columns.realisation(e.period.label)),
+        status: texts.columns.status(label),
+        note: texts.columns.note,
+        source: texts.columns.source(label),
+      },
+      rows: tableRows(plan.nodes, 0, input, texts),
+      legend: texts.legend,
+    },
+    explanationsHeading: texts.explanationsHeading,
+    explanations: reported.exceptions.map((j) => explanationBlock(j, input, texts)),
+    noExplanation: texts.noExplanation,
+    noteLink: texts.noteLink,
+    sections: input.sections
+      .filter((s) => s.periodId === reported.period.id)
+      .map((s, index) => ({ anchor: `sectie-${index + 1}`, heading: s.heading, markdown: s.markdown })),
+  };
+}
+
+function introduction(plan: Plan, reported: Evaluation, texts: Texts): string[] {
+  const count = (status: Status) => reported.judgements.filter((j) => j.status === status).length;
+  const phrase = periodPhrase(plan, reported.period.label);
+  const parts = STANDING_ORDER.filter((s) => count(s) > 0).map((s) => `${count(s)} ${texts.status[s].label}`);
+  return [
+    texts.scope(plan.title, phrase),
+    texts.exceptionsIntro({ notMet: count("not-met"), behindPlan: count("behind-plan") }, phrase),
+    texts.standing(reported.judgements.length, parts),
+  ];
+}
+
+type JudgementIndex = readonly ReadonlyMap<string, Judgement>[];
+
+function indexJudgements(evaluations: readonly Evaluation[]): JudgementIndex {
+  return evaluations.map((e) => new Map(e.judgements.map((j) => [j.indicator.id, j])));
+}
+
+function tableRows(
+  nodes: readonly PlanNode[],
+  depth: number,
+  input: ReportInput,
+  texts: Texts,
+  index: JudgementIndex = indexJudgements(input.evaluations),
+): TableRow[] {
+  return nodes.flatMap((node): TableRow[] => {
+    if (node.kind === "group") {
+      return [
+        { kind: "group", title: node.title, depth },
+        ...tableRows(node.children, depth + 1, input, texts, index),
+      ];
+    }
+    const judgement = index.at(-1)?.get(node.id) as Judgement;
+    return [
+      {
+        kind: "indicator",
+        id: node.id,
+        title: node.title,
+        depth,
+        target: formatTarget(input.plan, node, input.language) ?? texts.notApplicable,
+        values: index.map((judgements) =>
+          formatValue(judgements.get(node.id)?.realisation?.value, node, input.language),
+        ),
+        status: { status: judgement.status, ...texts.status[judgement.status] },
+        note: judgement.note,
+        source: judgement.realisation?.source ?? node.source ?? null,
+      },
+    ];
+  });
+}
+
+function explanationBlock(judgement: Judgement, input: ReportInput, texts: Texts): ExplanationBlock {
+  const { indicator, period } = judgement;
+  const note = judgement.note as number;
+  const value = formatValue(judgement.realisation?.value, indicator, input.language);
+  const context = indicator.path.length > 2 ? indicator.path.slice(1) : [indicator.title];
+  const explanation = input.explanations.find(
+    (e) => e.periodId === period.id && e.indicatorId === indicator.id,
+  );
+  const source = judgement.realisation?.source ?? indicator.source;
+  const facts: Fact[] = [
+    { label: texts.facts.realisation(period.label), value },
+    { label: texts.facts.target, value: formatTarget(input.plan, indicator, input.language) ?? texts.notApplicable },
+    { label: texts.facts.status, value: texts.status[judgement.status].label },
+    ...(source ? [{ label: texts.facts.source, value: source }] : []),
+  ];
+  return {
+    note,
+    anchor: `toelichting-${note}`,
+    indicatorId: indicator.id,
+    heading: `${context.join(" – ")}: ${value}`,
+    facts,
+    markdown: explanation?.markdown || null,
+  };
+}

@@ -1,0 +1,195 @@
+/** Every fixed text of a report, in Dutch and English. */
+import type { Status } from "../domain/evaluate.js";
+import type { CalendarDate, Language } from "../domain/plan.js";
+import { numberInWords } from "../domain/words.js";
+
+export interface StatusText {
+  readonly label: string;
+  /** Shown beside the label; the label alone carries the meaning. */
+  readonly symbol: string;
+}
+
+export interface ExceptionCounts {
+  readonly notMet: number;
+  readonly behindPlan: number;
+}
+
+export interface Texts {
+  readonly status: Record<Status, StatusText>;
+  readonly reportTitle: (ordinal: number, planTitle: string, until: CalendarDate) => string;
+  readonly scope: (planTitle: string, periodLabel: string) => string;
+  readonly exceptionsIntro: (counts: ExceptionCounts, periodLabel: string) => string;
+  readonly standing: (total: number, parts: readonly string[]) => string;
+  readonly introductionHeading: string;
+  readonly tableHeading: string;
+  readonly caption: (planTitle: string) => string;
+  readonly columns: {
+    readonly indicator: string;
+    readonly target: (year: number) => string;
+    readonly realisation: (periodLabel: string) => string;
+    readonly status: (periodLabel: string) => string;
+    readonly note: string;
+    readonly source: (periodLabel: string) => string;
+  };
+  readonly explanationsHeading: string;
+  readonly facts: {
+    readonly realisation: (periodLabel: string) => string;
+    readonly target: string;
+    readonly status: string;
+    readonly source: string;
+  };
+  readonly noExplanation: string;
+  readonly noteLink: (note: number) => string;
+  readonly legend: string;
+  readonly notApplicable: string;
+}
+
+const MONTHS: Record<Language, readonly string[]> = {
+  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+function isLastDayOfMonth({ year, month, day }: CalendarDate): boolean {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate() === day;
+}
+
+function untilText(until: CalendarDate, language: Language): string {
+  const month = MONTHS[language][until.month - 1];
+  return isLastDayOfMonth(until) ? `${month} ${until.year}` : `${until.day} ${month} ${until.year}`;
+}
+
+function englishOrdinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+function list(parts: readonly string[], and: string): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+}
+
+const nl: Texts = {
+  status: {
+    met: { label: "gerealiseerd", symbol: "✓" },
+    "not-met": { label: "niet gerealiseerd", symbol: "✗" },
+    "behind-plan": { label: "loopt achter op planning", symbol: "⚠" },
+    pending: { label: "nog niet te beoordelen", symbol: "…" },
+    "no-target": { label: "geen streefwaarde", symbol: "–" },
+  },
+  reportTitle: (ordinal, planTitle, until) =>
+    `${ordinal}e uitzonderingenrapportage ${planTitle} – periode tot en met ${untilText(until, "nl")}`,
+  scope: (planTitle, periodLabel) =>
+    `Deze rapportage beschrijft de stand van ${planTitle} over de periode ${periodLabel}. ` +
+    "Het is een uitzonderingenrapportage: alleen prestatie-indicatoren waarvan de streefwaarde niet is " +
+    "gerealiseerd of die achterlopen op de planning worden toegelicht. De rapportage is daarmee geen " +
+    "uitputtend overzicht van alles wat het jaarplan beoogt.",
+  exceptionsIntro: ({ notMet, behindPlan }, periodLabel) => {
+    const total = notMet + behindPlan;
+    const basis = `op basis van de realisatie ${periodLabel}`;
+    if (total === 0) {
+      return `Er zijn ${basis} geen prestatie-indicatoren die hun streefwaarde niet halen of achterlopen op de planning; er is niets toe te lichten.`;
+    }
+    if (behindPlan === 0) {
+      return total === 1
+        ? `Hieronder wordt de prestatie-indicator toegelicht waarvan de streefwaarde ${basis} niet is gerealiseerd.`
+        : `Hieronder worden de ${numberInWords(total, "nl")} prestatie-indicatoren toegelicht waarvan de streefwaarde ${basis} niet is gerealiseerd.`;
+    }
+    if (notMet === 0) {
+      return total === 1
+        ? `Hieronder wordt de prestatie-indicator toegelicht die ${basis} achterloopt op de planning.`
+        : `Hieronder worden de ${numberInWords(total, "nl")} prestatie-indicatoren toegelicht die ${basis} achterlopen op de planning.`;
+    }
+    return (
+      `Hieronder worden de ${numberInWords(total, "nl")} prestatie-indicatoren toegelicht die ${basis} ` +
+      `hun streefwaarde niet hebben gerealiseerd (${numberInWords(notMet, "nl")}) of achterlopen op de planning (${numberInWords(behindPlan, "nl")}).`
+    );
+  },
+  standing: (total, parts) => `Stand van de ${total} prestatie-indicatoren: ${list(parts, "en")}.`,
+  introductionHeading: "Inleiding",
+  tableHeading: "Prestatie-indicatoren",
+  caption: (planTitle) => `Prestatie-indicatoren ${planTitle}: streefwaarde en realisatie per periode`,
+  columns: {
+    indicator: "Prestatie-indicator",
+    target: (year) => `Streefwaarde ${year}`,
+    realisation: (label) => `Realisatie ${label}`,
+    status: (label) => `Status ${label}`,
+    note: "Toelichting",
+    source: (label) => `Bron ${label}`,
+  },
+  explanationsHeading: "Toelichtingen",
+  facts: {
+    realisation: (label) => `Realisatie ${label}`,
+    target: "Streefwaarde",
+    status: "Status",
+    source: "Bron",
+  },
+  noExplanation: "Voor deze prestatie-indicator is nog geen toelichting aangeleverd.",
+  noteLink: (note) => `toelichting ${note}`,
+  legend: "Een nummer in de kolom Toelichting verwijst naar de toelichting met dat nummer.",
+  notApplicable: "n.v.t.",
+};
+
+const en: Texts = {
+  status: {
+    met: { label: "met", symbol: "✓" },
+    "not-met": { label: "not met", symbol: "✗" },
+    "behind-plan": { label: "behind plan", symbol: "⚠" },
+    pending: { label: "not yet assessed", symbol: "…" },
+    "no-target": { label: "no target", symbol: "–" },
+  },
+  reportTitle: (ordinal, planTitle, until) =>
+    `${englishOrdinal(ordinal)} exception report ${planTitle} – period up to ${untilText(until, "en")}`,
+  scope: (planTitle, periodLabel) =>
+    `This report describes where ${planTitle} stands over the period ${periodLabel}. ` +
+    "It is an exception report: only the performance indicators that did not meet their target or are " +
+    "behind plan are explained. It is therefore not a full account of everything the annual plan sets out to do.",
+  exceptionsIntro: ({ notMet, behindPlan }, periodLabel) => {
+    const total = notMet + behindPlan;
+    const basis = `on the basis of the figures for ${periodLabel}`;
+    if (total === 0) {
+      return `${capitalise(basis)}, no performance indicator missed its target or is behind plan; there is nothing to explain.`;
+    }
+    if (behindPlan === 0) {
+      return total === 1
+        ? `The performance indicator whose target was not met ${basis} is explained below.`
+        : `The ${numberInWords(total, "en")} performance indicators whose target was not met ${basis} are explained below.`;
+    }
+    if (notMet === 0) {
+      return total === 1
+        ? `The performance indicator that is behind plan ${basis} is explained below.`
+        : `The ${numberInWords(total, "en")} performance indicators that are behind plan ${basis} are explained below.`;
+    }
+    return (
+      `The ${numberInWords(total, "en")} performance indicators that did not meet their target ` +
+      `(${numberInWords(notMet, "en")}) or are behind plan (${numberInWords(behindPlan, "en")}) ${basis} are explained below.`
+    );
+  },
+  standing: (total, parts) => `Standing of the ${total} performance indicators: ${list(parts, "and")}.`,
+  introductionHeading: "Introduction",
+  tableHeading: "Performance indicators",
+  caption: (planTitle) => `Performance indicators of ${planTitle}: target and realisation per period`,
+  columns: {
+    indicator: "Performance indicator",
+    target: (year) => `Target ${year}`,
+    realisation: (label) => `Realisation ${label}`,
+    status: (label) => `Status ${label}`,
+    note: "Explanation",
+    source: (label) => `Source ${label}`,
+  },
+  explanationsHeading: "Explanations",
+  facts: {
+    realisation: (label) => `Realisation ${label}`,
+    target: "Target",
+    status: "Status",
+    source: "Source",
+  },
+  noExplanation: "No explanation has been provided for this performance indicator yet.",
+  noteLink: (note) => `explanation ${note}`,
+  legend: "A number in the Explanation column refers to the explanation with that number.",
+  notApplicable: "n/a",
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const TEXTS: Record<Language, Texts> = { nl, en };

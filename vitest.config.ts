@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    env: { TZ: "UTC" },
+    testTimeout: 20_000,
+  },
+});
