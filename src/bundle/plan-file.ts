@@ -22,12 +22,30 @@ const INDICATOR_ID = /^[a-z0-9-]+$/;
 const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
 const ASSESS: readonly Assess[] = ["every-period", "year-end"];
 
-const PLAN_FIELDS = ["id", "title", "organisation", "year", "language", "periods", "indicators", "description"];
+const PLAN_FIELDS = [
+  "id",
+  "title",
+  "organisation",
+  "year",
+  "language",
+  "periods",
+  "indicators",
+  "description",
+];
 const PERIOD_FIELDS = ["id", "label", "until"];
 const GROUP_FIELDS = ["title", "description", "indicators"];
 const INDICATOR_FIELDS = [
-  "id", "title", "unit", "decimals", "direction", "target", "assess", "aggregation",
-  "owner", "source", "description",
+  "id",
+  "title",
+  "unit",
+  "decimals",
+  "direction",
+  "target",
+  "assess",
+  "aggregation",
+  "owner",
+  "source",
+  "description",
 ];
 
 type Mapping = Record<string, unknown>;
@@ -57,7 +75,11 @@ class Fields {
   warnUnknown(known: readonly string[]): void {
     for (const key of Object.keys(this.map)) {
       if (!known.includes(key)) {
-        this.log.warn(this.source.file, this.line(key), `${this.what}: unknown field "${key}" is ignored`);
+        this.log.warn(
+          this.source.file,
+          this.line(key),
+          `${this.what}: unknown field "${key}" is ignored`,
+        );
       }
     }
   }
@@ -82,7 +104,10 @@ class Fields {
   matching(key: string, pattern: RegExp, required: boolean): string | undefined {
     const value = this.text(key, required);
     if (value !== undefined && !pattern.test(value)) {
-      this.error(key, `${this.what}: field "${key}" is "${value}" but must match ${pattern.source}`);
+      this.error(
+        key,
+        `${this.what}: field "${key}" is "${value}" but must match ${pattern.source}`,
+      );
       return undefined;
     }
     return value;
@@ -92,7 +117,10 @@ class Fields {
     const value = this.text(key, false);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.error(key, `${this.what}: field "${key}" is "${value}" but must be one of ${allowed.join(", ")}`);
+    this.error(
+      key,
+      `${this.what}: field "${key}" is "${value}" but must be one of ${allowed.join(", ")}`,
+    );
     return undefined;
   }
 
@@ -102,7 +130,8 @@ class Fields {
       if (required) this.error(undefined, `${this.what}: missing required field "${key}"`);
       return undefined;
     }
-    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
+      return value;
     this.error(key, `${this.what}: field "${key}" must be a whole number from ${min} to ${max}`);
     return undefined;
   }
@@ -176,7 +205,11 @@ class PlanReader {
     list.forEach((item, index) => {
       const path = ["periods", index];
       if (!isMapping(item)) {
-        this.log.error(this.source.file, this.source.line(path), "period: must be a mapping with id, label and until");
+        this.log.error(
+          this.source.file,
+          this.source.line(path),
+          "period: must be a mapping with id, label and until",
+        );
         return;
       }
       const f = this.fields(item, path, `period ${index + 1}`);
@@ -192,7 +225,10 @@ class PlanReader {
       if (!id || !label || !until) return;
       const previous = periods.at(-1);
       if (previous && compareDates(previous.until, until) >= 0) {
-        f.error("until", `period "${id}": until ${formatDate(until)} must come after the previous period's`);
+        f.error(
+          "until",
+          `period "${id}": until ${formatDate(until)} must come after the previous period's`,
+        );
       }
       periods.push({ id, label, until });
     });
@@ -204,11 +240,17 @@ class PlanReader {
     if (text === undefined) return undefined;
     const date = parseIsoDate(text);
     if (!date) {
-      f.error("until", `${f.map.id ? `period "${f.map.id}"` : "period"}: until "${text}" is not a calendar date (YYYY-MM-DD)`);
+      f.error(
+        "until",
+        `${f.map.id ? `period "${f.map.id}"` : "period"}: until "${text}" is not a calendar date (YYYY-MM-DD)`,
+      );
       return undefined;
     }
     if (this.year && date.year !== this.year) {
-      f.error("until", `period "${f.map.id}": until ${text} lies outside the plan's year ${this.year}`);
+      f.error(
+        "until",
+        `period "${f.map.id}": until ${text} lies outside the plan's year ${this.year}`,
+      );
     }
     return date;
   }
@@ -218,10 +260,17 @@ class PlanReader {
     list.forEach((item, index) => {
       const itemPath = [...path, index];
       if (!isMapping(item)) {
-        this.log.error(this.source.file, this.source.line(itemPath), "indicators: each entry must be a mapping (a group or an indicator)");
+        this.log.error(
+          this.source.file,
+          this.source.line(itemPath),
+          "indicators: each entry must be a mapping (a group or an indicator)",
+        );
         return;
       }
-      const node = "indicators" in item ? this.readGroup(item, itemPath, titles) : this.readIndicator(item, itemPath, titles);
+      const node =
+        "indicators" in item
+          ? this.readGroup(item, itemPath, titles)
+          : this.readIndicator(item, itemPath, titles);
       if (node) nodes.push(node);
     });
     return nodes;
@@ -233,12 +282,18 @@ class PlanReader {
     const title = f.text("title", true);
     const description = f.text("description", false);
     const list = f.list("indicators");
-    const children = list ? this.readNodes(list, [...path, "indicators"], [...titles, title ?? ""]) : [];
+    const children = list
+      ? this.readNodes(list, [...path, "indicators"], [...titles, title ?? ""])
+      : [];
     if (!title) return undefined;
     return { kind: "group", title, ...(description ? { description } : {}), children };
   }
 
-  private readIndicator(map: Mapping, path: YamlPath, titles: readonly string[]): Indicator | undefined {
+  private readIndicator(
+    map: Mapping,
+    path: YamlPath,
+    titles: readonly string[],
+  ): Indicator | undefined {
     const id = typeof map.id === "string" ? map.id : undefined;
     const f = this.fields(map, path, id ? `indicator "${id}"` : "indicator");
     f.warnUnknown(INDICATOR_FIELDS);
@@ -250,7 +305,8 @@ class PlanReader {
     const target = this.readTarget(f, direction, assess);
     const unit = this.readUnit(f, target);
     const aggregation: Aggregation =
-      f.oneOf("aggregation", AGGREGATIONS) ?? (unit === "count" || unit === "euro" ? "sum" : "rate");
+      f.oneOf("aggregation", AGGREGATIONS) ??
+      (unit === "count" || unit === "euro" ? "sum" : "rate");
     const owner = f.text("owner", false);
     const source = f.text("source", false);
     const description = f.text("description", false);
@@ -275,7 +331,10 @@ class PlanReader {
   private checkUnique(f: Fields, id: string | undefined): void {
     if (id === undefined) return;
     if (this.indicatorLines.has(id)) {
-      f.error("id", `duplicate indicator id "${id}" (first on line ${this.indicatorLines.get(id)})`);
+      f.error(
+        "id",
+        `duplicate indicator id "${id}" (first on line ${this.indicatorLines.get(id)})`,
+      );
     } else {
       this.indicatorLines.set(id, f.line("id"));
     }
@@ -285,7 +344,10 @@ class PlanReader {
     const unit = f.text("unit", false);
     if (unit === undefined) return target?.percent ? "percent" : "number";
     if (target?.percent && unit !== "percent") {
-      f.error("target", `${describe(f)}: the target has % but the unit is "${unit}" (use unit: percent)`);
+      f.error(
+        "target",
+        `${describe(f)}: the target has % but the unit is "${unit}" (use unit: percent)`,
+      );
       return undefined;
     }
     return unit;
@@ -297,12 +359,21 @@ class PlanReader {
     assess: Assess,
   ): { target: Target; percent: boolean } | undefined {
     const value = f.map.target;
-    if (value === undefined || value === null || (typeof value === "string" && isNotApplicable(value))) {
+    if (
+      value === undefined ||
+      value === null ||
+      (typeof value === "string" && isNotApplicable(value))
+    ) {
       return { target: { kind: "none" }, percent: false };
     }
     if (typeof value === "string" || typeof value === "number") {
       const parsed = this.threshold(f, ["target"], String(value), direction);
-      return parsed && { target: { kind: "fixed", threshold: parsed.threshold }, percent: parsed.percent };
+      return (
+        parsed && {
+          target: { kind: "fixed", threshold: parsed.threshold },
+          percent: parsed.percent,
+        }
+      );
     }
     if (!isMapping(value)) {
       f.error("target", `${describe(f)}: target must be text, a time-phased map or { text: … }`);
@@ -310,7 +381,10 @@ class PlanReader {
     }
     if ("text" in value) return this.qualitative(f, value);
     if (assess === "year-end") {
-      f.error("target", `${describe(f)}: a time-phased target cannot be combined with assess: year-end`);
+      f.error(
+        "target",
+        `${describe(f)}: a time-phased target cannot be combined with assess: year-end`,
+      );
       return undefined;
     }
     return this.phased(f, value, direction);
@@ -319,7 +393,10 @@ class PlanReader {
   private qualitative(f: Fields, value: Mapping): { target: Target; percent: boolean } | undefined {
     const text = typeof value.text === "string" ? value.text.trim() : "";
     if (!text || Object.keys(value).length > 1) {
-      f.error("target", `${describe(f)}: a qualitative target is { text: "…" } with non-empty text and nothing else`);
+      f.error(
+        "target",
+        `${describe(f)}: a qualitative target is { text: "…" } with non-empty text and nothing else`,
+      );
       return undefined;
     }
     return { target: { kind: "qualitative", text }, percent: false };
@@ -336,11 +413,16 @@ class PlanReader {
     for (const [periodId, stepValue] of Object.entries(value)) {
       const stepPath = ["target", periodId];
       if (!this.periods.some((p) => p.id === periodId)) {
-        this.log.error(this.source.file, f.line(), `${describe(f)}: time-phased target names unknown period "${periodId}"`);
+        this.log.error(
+          this.source.file,
+          f.line(),
+          `${describe(f)}: time-phased target names unknown period "${periodId}"`,
+        );
         ok = false;
         continue;
       }
-      if (stepValue === null || (typeof stepValue === "string" && isNotApplicable(stepValue))) continue;
+      if (stepValue === null || (typeof stepValue === "string" && isNotApplicable(stepValue)))
+        continue;
       if (typeof stepValue !== "string" && typeof stepValue !== "number") {
         f.error("target", `${describe(f)}: the target for period "${periodId}" must be text`);
         ok = false;
@@ -363,7 +445,11 @@ class PlanReader {
   private threshold(f: Fields, path: YamlPath, text: string, direction: Direction | undefined) {
     const result = parseThreshold(text, direction);
     if ("error" in result) {
-      this.log.error(this.source.file, this.source.line([...f.path, ...path]), `${describe(f)}: bad target: ${result.error}`);
+      this.log.error(
+        this.source.file,
+        this.source.line([...f.path, ...path]),
+        `${describe(f)}: bad target: ${result.error}`,
+      );
       return undefined;
     }
     return result.ok;
@@ -379,7 +465,10 @@ function parseIsoDate(text: string): CalendarDate | undefined {
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  const valid = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  const valid =
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day;
   return valid ? { year, month, day } : undefined;
 }
 

@@ -22,11 +22,15 @@ export interface Bundle {
 export function readBundle(dir: string): Bundle {
   const log = new ProblemLog();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ProblemsError([{ file: dir, message: "not a folder: a plan bundle is a folder with plan.yaml" }]);
+    throw new ProblemsError([
+      { file: dir, message: "not a folder: a plan bundle is a folder with plan.yaml" },
+    ]);
   }
   const planFile = join(dir, "plan.yaml");
   if (!existsSync(planFile)) {
-    throw new ProblemsError([{ file: planFile, message: "missing: a plan bundle needs plan.yaml" }]);
+    throw new ProblemsError([
+      { file: planFile, message: "missing: a plan bundle needs plan.yaml" },
+    ]);
   }
   const plan = readPlan(readFileSync(planFile, "utf8"), planFile, log);
   if (!plan) throw new ProblemsError(log.errors);

@@ -1,7 +1,13 @@
 /** Reads realisations.csv in either dialect of FORMAT.md, logging every problem with its line. */
 import { CsvError, parse } from "csv-parse/sync";
 import { type Decimal, parseDecimal } from "../domain/decimal.js";
-import { type Indicator, type Plan, type Realisation, type RealisedValue, indicatorsOf } from "../domain/plan.js";
+import {
+  type Indicator,
+  indicatorsOf,
+  type Plan,
+  type Realisation,
+  type RealisedValue,
+} from "../domain/plan.js";
 import type { ProblemLog } from "./problems.js";
 
 export type Dialect = "," | ";";
@@ -18,10 +24,15 @@ export function detectDialect(text: string): Dialect {
 }
 
 /** A number in the dialect's notation as an exact decimal, or why it is not one. */
-export function parseNumber(text: string, dialect: Dialect): { value: Decimal } | { error: string } {
+export function parseNumber(
+  text: string,
+  dialect: Dialect,
+): { value: Decimal } | { error: string } {
   if (dialect === ",") {
     if (COMMA_NUMBER.test(text)) return { value: parseDecimal(text) as Decimal };
-    const hint = /^-?\d+,\d+$/.test(text) ? ` (this file is comma-separated: write ${text.replace(",", ".")})` : "";
+    const hint = /^-?\d+,\d+$/.test(text)
+      ? ` (this file is comma-separated: write ${text.replace(",", ".")})`
+      : "";
     return { error: `"${text}" is not a number${hint}` };
   }
   if (SEMICOLON_NUMBER.test(text)) {
@@ -38,18 +49,28 @@ interface Row {
   readonly cells: readonly string[];
 }
 
-export function readRealisations(text: string, file: string, plan: Plan, log: ProblemLog): Realisation[] {
+export function readRealisations(
+  text: string,
+  file: string,
+  plan: Plan,
+  log: ProblemLog,
+): Realisation[] {
   const dialect = detectDialect(text.replace(/^\uFEFF/, ""));
   const rows = parseRows(text, file, dialect, log);
   if (!rows || rows.length === 0) {
-    if (rows) log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
+    if (rows)
+      log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
     return [];
   }
   const [headerRow, ...dataRows] = rows as [Row, ...Row[]];
   const header = headerRow.cells.map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (missing.length > 0) {
-    log.error(file, headerRow.line, `missing required column ${missing.map((c) => `"${c}"`).join(", ")} in the header`);
+    log.error(
+      file,
+      headerRow.line,
+      `missing required column ${missing.map((c) => `"${c}"`).join(", ")} in the header`,
+    );
     return [];
   }
   const column = (name: string) => header.indexOf(name);
@@ -58,9 +79,14 @@ export function readRealisations(text: string, file: string, plan: Plan, log: Pr
   const seen = new Map<string, number>();
   const realisations: Realisation[] = [];
   for (const row of dataRows) {
-    const cell = (name: string) => (column(name) >= 0 ? (row.cells[column(name)] ?? "").trim() : "");
+    const cell = (name: string) =>
+      column(name) >= 0 ? (row.cells[column(name)] ?? "").trim() : "";
     if (row.cells.length !== header.length) {
-      log.error(file, row.line, `has ${row.cells.length} fields where the header has ${header.length}`);
+      log.error(
+        file,
+        row.line,
+        `has ${row.cells.length} fields where the header has ${header.length}`,
+      );
       continue;
     }
     const context = { file, line: row.line, dialect, log };
@@ -89,11 +115,14 @@ function readRow(
   const periodId = cell("period");
   const indicator = indicators.get(indicatorId);
   if (!indicator) error(`unknown indicator "${indicatorId}" (column indicator): not in plan.yaml`);
-  if (!periods.has(periodId)) error(`unknown period "${periodId}" (column period): not in plan.yaml`);
+  if (!periods.has(periodId))
+    error(`unknown period "${periodId}" (column period): not in plan.yaml`);
   const key = `${indicatorId}\u0000${periodId}`;
   const first = seen.get(key);
   if (first !== undefined) {
-    error(`duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on line ${first})`);
+    error(
+      `duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on line ${first})`,
+    );
     return undefined;
   }
   seen.set(key, ctx.line);
@@ -122,9 +151,12 @@ function readValue(text: string, indicator: Indicator, ctx: RowContext): Realise
   if (assessment === "met" || assessment === "not-met") {
     return qualitative
       ? { kind: "assessment", met: assessment === "met" }
-      : error(`"${text}" is an assessment, but this indicator has no qualitative target: give a number`);
+      : error(
+          `"${text}" is an assessment, but this indicator has no qualitative target: give a number`,
+        );
   }
-  if (qualitative) return error(`"${text}" is not an assessment: a qualitative target takes met or not-met`);
+  if (qualitative)
+    return error(`"${text}" is not an assessment: a qualitative target takes met or not-met`);
   const percent = /\s*%$/.exec(text);
   if (percent && indicator.unit !== "percent") {
     return error(`"${text}" has % but the indicator's unit is ${indicator.unit}`);
@@ -137,13 +169,25 @@ function readValue(text: string, indicator: Indicator, ctx: RowContext): Realise
 /** Undefined when absent, null when invalid (already logged). */
 function readSampleSize(text: string, ctx: RowContext): number | undefined | null {
   if (text === "") return undefined;
-  const digits = ctx.dialect === ";" ? text.replace(/^(\d{1,3})((?:\.\d{3})+)$/, (_, a, b) => a + b.replaceAll(".", "")) : text;
+  const digits =
+    ctx.dialect === ";"
+      ? text.replace(/^(\d{1,3})((?:\.\d{3})+)$/, (_, a, b) => a + b.replaceAll(".", ""))
+      : text;
   if (/^\d+$/.test(digits)) return Number(digits);
-  ctx.log.error(ctx.file, ctx.line, `sample size "${text}" is not a whole number (column sample_size)`);
+  ctx.log.error(
+    ctx.file,
+    ctx.line,
+    `sample size "${text}" is not a whole number (column sample_size)`,
+  );
   return null;
 }
 
-function parseRows(text: string, file: string, dialect: Dialect, log: ProblemLog): Row[] | undefined {
+function parseRows(
+  text: string,
+  file: string,
+  dialect: Dialect,
+  log: ProblemLog,
+): Row[] | undefined {
   try {
     const records = parse(text, {
       bom: true,

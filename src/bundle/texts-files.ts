@@ -8,7 +8,11 @@ import type { ProblemLog } from "./problems.js";
 
 const SECTION_NAME = /^(\d+)-[A-Za-z0-9-]+\.md$/;
 
-function periodFolders(root: string, plan: Plan, log: ProblemLog): { periodId: string; dir: string }[] {
+function periodFolders(
+  root: string,
+  plan: Plan,
+  log: ProblemLog,
+): { periodId: string; dir: string }[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
@@ -28,7 +32,9 @@ function markdownFiles(dir: string): string[] {
 }
 
 function readText(file: string): string {
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
 }
 
 export function readExplanations(bundleDir: string, plan: Plan, log: ProblemLog): Explanation[] {
@@ -38,7 +44,11 @@ export function readExplanations(bundleDir: string, plan: Plan, log: ProblemLog)
       const file = join(dir, name);
       const indicatorId = name.slice(0, -".md".length);
       if (!ids.has(indicatorId)) {
-        log.warn(file, undefined, `no indicator "${indicatorId}" in plan.yaml: this explanation is not used`);
+        log.warn(
+          file,
+          undefined,
+          `no indicator "${indicatorId}" in plan.yaml: this explanation is not used`,
+        );
         return [];
       }
       return [{ periodId, indicatorId, markdown: readText(file).trim(), file }];
@@ -53,7 +63,11 @@ export function readSections(bundleDir: string, plan: Plan, log: ProblemLog): Se
         const file = join(dir, name);
         const match = SECTION_NAME.exec(name);
         if (!match) {
-          log.error(file, undefined, "a section file is named NN-slug.md (for example 01-risicos.md)");
+          log.error(
+            file,
+            undefined,
+            "a section file is named NN-slug.md (for example 01-risicos.md)",
+          );
           return [];
         }
         const section = parseSection(readText(file));

@@ -6,14 +6,19 @@ import { TEXTS } from "../report/texts.js";
 
 const TITLE_WIDTH = 56;
 
-function fit(text: string, width: number): string {
+function padOrCut(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
 /** The groups an indicator opens: those on its path from the first that differs from the previous one's. */
-function newGroups(path: readonly string[], previous: readonly string[]): { title: string; depth: number }[] {
+function newGroups(
+  path: readonly string[],
+  previous: readonly string[],
+): { title: string; depth: number }[] {
   const groups = path.slice(0, -1).map((title, depth) => ({ title, depth }));
-  const first = groups.findIndex(({ title, depth }) => previous[depth] !== title || depth >= previous.length - 1);
+  const first = groups.findIndex(
+    ({ title, depth }) => previous[depth] !== title || depth >= previous.length - 1,
+  );
   return first < 0 ? [] : groups.slice(first);
 }
 
@@ -32,12 +37,23 @@ export function evaluationTable(evaluation: Evaluation, language: Language): str
       `${texts.status[j.status].symbol} ${texts.status[j.status].label}`,
     ],
   ]);
-  const header = ["#", texts.columns.indicator, texts.columns.target(plan.year), texts.columns.realisation(period.label), "Status"];
+  const header = [
+    "#",
+    texts.columns.indicator,
+    texts.columns.target(plan.year),
+    texts.columns.realisation(period.label),
+    "Status",
+  ];
   const widths = header.map((h, i) =>
-    i === 1 ? TITLE_WIDTH : Math.min(28, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))),
+    i === 1
+      ? TITLE_WIDTH
+      : Math.min(28, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))),
   );
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : fit(c, widths[i] ?? 10))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : padOrCut(c, widths[i] ?? 10)))
+      .join("  ")
+      .trimEnd();
   const count = evaluation.exceptions.length;
   return [
     `${plan.title} — ${period.label} (${period.id})`,

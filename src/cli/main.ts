@@ -1,10 +1,10 @@
 /** The `koers` command line. */
 import { Command, Option } from "commander";
+import { evaluationJson } from "../app/evaluation-json.js";
+import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
 import { LANGUAGES, type Language } from "../domain/plan.js";
-import { evaluationJson } from "../app/evaluation-json.js";
-import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { evaluationTable } from "./evaluate-table.js";
 
 const EXIT_INVALID = 2;
@@ -20,7 +20,9 @@ function load(dir: string): Bundle {
 }
 
 const languageOption = () =>
-  new Option("--language <nl|en>", "language of the output (default: the plan's language)").choices(LANGUAGES);
+  new Option("--language <nl|en>", "language of the output (default: the plan's language)").choices(
+    LANGUAGES,
+  );
 
 function validateCommand(dir: string): void {
   const bundle = load(dir);
@@ -36,13 +38,18 @@ function validateCommand(dir: string): void {
   );
 }
 
-function evaluateCommand(dir: string, options: { period: string; json?: boolean; language?: Language }): void {
+function evaluateCommand(
+  dir: string,
+  options: { period: string; json?: boolean; language?: Language },
+): void {
   const bundle = load(dir);
   const evaluation = evaluateBundlePeriod(bundle, options.period);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(evaluationJson(evaluation), null, 2)}\n`);
   } else {
-    process.stdout.write(`${evaluationTable(evaluation, options.language ?? bundle.plan.language)}\n`);
+    process.stdout.write(
+      `${evaluationTable(evaluation, options.language ?? bundle.plan.language)}\n`,
+    );
   }
 }
 
@@ -62,7 +69,9 @@ async function reportCommand(
   const { writeFileAtomically } = await import("./output.js");
   writeFileAtomically(options.out, content);
   const count = model.explanations.length;
-  process.stdout.write(`Wrote ${options.out} (${options.format}, ${model.period.label}, ${count} exception${count === 1 ? "" : "s"})\n`);
+  process.stdout.write(
+    `Wrote ${options.out} (${options.format}, ${model.period.label}, ${count} exception${count === 1 ? "" : "s"})\n`,
+  );
 }
 
 export function program(): Command {
@@ -71,7 +80,9 @@ export function program(): Command {
     .showHelpAfterError();
   cli
     .command("validate")
-    .description("check a plan bundle and report every problem (file:line: message); exit 2 when invalid")
+    .description(
+      "check a plan bundle and report every problem (file:line: message); exit 2 when invalid",
+    )
     .argument("<bundle>", "the plan bundle folder")
     .action(validateCommand);
   cli
@@ -87,7 +98,9 @@ export function program(): Command {
     .description("write the exception report of one period")
     .argument("<bundle>", "the plan bundle folder")
     .requiredOption("--period <id>", "the period to report on, e.g. 2025-10")
-    .addOption(new Option("--format <format>", "output format").choices(["html", "md"]).default("html"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(["html", "md"]).default("html"),
+    )
     .option("--out <file>", "write to this file instead of standard output")
     .addOption(languageOption())
     .action(reportCommand);

@@ -17,7 +17,13 @@ import {
 import { satisfies, type Threshold } from "./target.js";
 
 export type Status = "no-target" | "pending" | "met" | "behind-plan" | "not-met";
-export const STATUSES: readonly Status[] = ["no-target", "pending", "met", "behind-plan", "not-met"];
+export const STATUSES: readonly Status[] = [
+  "no-target",
+  "pending",
+  "met",
+  "behind-plan",
+  "not-met",
+];
 
 /** The part of an indicator's target that applies in one period. */
 export type AppliedTarget =

@@ -110,7 +110,9 @@ export function formatValue(
       return ASSESSMENTS[language][value.met ? 0 : 1];
     case "number": {
       const shown =
-        indicator.decimals === undefined ? value.value : roundDecimal(value.value, indicator.decimals);
+        indicator.decimals === undefined
+          ? value.value
+          : roundDecimal(value.value, indicator.decimals);
       return formatQuantity(shown, indicator.unit, language);
     }
   }

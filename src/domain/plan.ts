@@ -78,7 +78,9 @@ export interface Realisation {
 
 /** The indicators in plan order: depth first, as written. */
 export function indicatorsOf(nodes: readonly PlanNode[]): Indicator[] {
-  return nodes.flatMap((node) => (node.kind === "indicator" ? [node] : indicatorsOf(node.children)));
+  return nodes.flatMap((node) =>
+    node.kind === "indicator" ? [node] : indicatorsOf(node.children),
+  );
 }
 
 export function findPeriod(plan: Plan, periodId: string): Period | undefined {

@@ -49,7 +49,7 @@ const COMPARATORS: Record<string, Comparator> = {
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)\s*(%?)`;
 const COMPARISON = new RegExp(String.raw`^(>=|≥|<=|≤|<|>|=)\s*${NUMBER}$`);
 const RANGE = new RegExp(String.raw`^${NUMBER}\s*[-–]\s*${NUMBER}$`);
-const BARE = new RegExp(String.raw`^${NUMBER}$`);
+const BARE = new RegExp(`^${NUMBER}$`);
 
 function number(text: string): Decimal {
   return parseDecimal(text.replace(",", ".")) as Decimal;
@@ -84,7 +84,9 @@ export function parseThreshold(text: string, direction: Direction | undefined): 
   if (bare) {
     const [, value = "", percent] = bare;
     if (!direction) {
-      return { error: `target "${trimmed}" has no comparator: give the indicator a direction (higher or lower)` };
+      return {
+        error: `target "${trimmed}" has no comparator: give the indicator a direction (higher or lower)`,
+      };
     }
     const comparator: Comparator = direction === "higher" ? ">=" : "<=";
     return {
@@ -97,7 +99,10 @@ export function parseThreshold(text: string, direction: Direction | undefined): 
   return { error: `target "${trimmed}" is not a comparison, a value, a range or n.v.t.` };
 }
 
-function directionConflict(comparator: Comparator, direction: Direction | undefined): string | undefined {
+function directionConflict(
+  comparator: Comparator,
+  direction: Direction | undefined,
+): string | undefined {
   if (direction === "lower" && (comparator === ">=" || comparator === ">")) {
     return `direction lower contradicts the comparator ${comparator}`;
   }

@@ -14,7 +14,10 @@ const INDENT = "\u00a0\u00a0";
 
 function renderRow(row: TableRow, columns: number): string {
   if (row.kind === "group") {
-    return tableLine([`${INDENT.repeat(row.depth)}**${row.title}**`, ...Array(columns - 1).fill("")]);
+    return tableLine([
+      `${INDENT.repeat(row.depth)}**${row.title}**`,
+      ...Array(columns - 1).fill(""),
+    ]);
   }
   return tableLine([
     `${INDENT.repeat(row.depth)}${row.title}`,
@@ -28,7 +31,14 @@ function renderRow(row: TableRow, columns: number): string {
 
 function renderTable(model: ReportModel): string[] {
   const { headers, rows } = model.table;
-  const header = [headers.indicator, headers.target, ...headers.periods, headers.status, headers.note, headers.source];
+  const header = [
+    headers.indicator,
+    headers.target,
+    ...headers.periods,
+    headers.status,
+    headers.note,
+    headers.source,
+  ];
   const align = header.map((_, i) => (i >= 2 && i < 2 + headers.periods.length ? "---:" : "---"));
   return [
     `## ${model.table.heading}`,
@@ -80,5 +90,8 @@ export function renderMarkdown(model: ReportModel): string {
       prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
     ]),
   ];
-  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }

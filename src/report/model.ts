@@ -130,14 +130,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
     noteLink: texts.noteLink,
     sections: input.sections
       .filter((s) => s.periodId === reported.period.id)
-      .map((s, index) => ({ anchor: `sectie-${index + 1}`, heading: s.heading, markdown: s.markdown })),
+      .map((s, index) => ({
+        anchor: `sectie-${index + 1}`,
+        heading: s.heading,
+        markdown: s.markdown,
+      })),
   };
 }
 
 function introduction(plan: Plan, reported: Evaluation, texts: Texts): string[] {
   const count = (status: Status) => reported.judgements.filter((j) => j.status === status).length;
   const phrase = periodPhrase(plan, reported.period.label);
-  const parts = STANDING_ORDER.filter((s) => count(s) > 0).map((s) => `${count(s)} ${texts.status[s].label}`);
+  const parts = STANDING_ORDER.filter((s) => count(s) > 0).map(
+    (s) => `${count(s)} ${texts.status[s].label}`,
+  );
   return [
     texts.scope(plan.title, phrase),
     texts.exceptionsIntro({ notMet: count("not-met"), behindPlan: count("behind-plan") }, phrase),
@@ -184,7 +190,11 @@ function tableRows(
   });
 }
 
-function explanationBlock(judgement: Judgement, input: ReportInput, texts: Texts): ExplanationBlock {
+function explanationBlock(
+  judgement: Judgement,
+  input: ReportInput,
+  texts: Texts,
+): ExplanationBlock {
   const { indicator, period } = judgement;
   const note = judgement.note as number;
   const value = formatValue(judgement.realisation?.value, indicator, input.language);
@@ -195,7 +205,10 @@ function explanationBlock(judgement: Judgement, input: ReportInput, texts: Texts
   const source = judgement.realisation?.source ?? indicator.source;
   const facts: Fact[] = [
     { label: texts.facts.realisation(period.label), value },
-    { label: texts.facts.target, value: formatTarget(input.plan, indicator, input.language) ?? texts.notApplicable },
+    {
+      label: texts.facts.target,
+      value: formatTarget(input.plan, indicator, input.language) ?? texts.notApplicable,
+    },
     { label: texts.facts.status, value: texts.status[judgement.status].label },
     ...(source ? [{ label: texts.facts.source, value: source }] : []),
   ];

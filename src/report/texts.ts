@@ -45,8 +45,34 @@ export interface Texts {
 }
 
 const MONTHS: Record<Language, readonly string[]> = {
-  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  nl: [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };
 
 function isLastDayOfMonth({ year, month, day }: CalendarDate): boolean {
@@ -64,7 +90,9 @@ function englishOrdinal(n: number): string {
 }
 
 function list(parts: readonly string[], and: string): string {
-  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
+  return parts.length <= 1
+    ? (parts[0] ?? "")
+    : `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}`;
 }
 
 const nl: Texts = {
@@ -106,7 +134,8 @@ const nl: Texts = {
   standing: (total, parts) => `Stand van de ${total} prestatie-indicatoren: ${list(parts, "en")}.`,
   introductionHeading: "Inleiding",
   tableHeading: "Prestatie-indicatoren",
-  caption: (planTitle) => `Prestatie-indicatoren ${planTitle}: streefwaarde en realisatie per periode`,
+  caption: (planTitle) =>
+    `Prestatie-indicatoren ${planTitle}: streefwaarde en realisatie per periode`,
   columns: {
     indicator: "Prestatie-indicator",
     target: (year) => `Streefwaarde ${year}`,
@@ -163,10 +192,12 @@ const en: Texts = {
       `(${numberInWords(notMet, "en")}) or are behind plan (${numberInWords(behindPlan, "en")}) ${basis} are explained below.`
     );
   },
-  standing: (total, parts) => `Standing of the ${total} performance indicators: ${list(parts, "and")}.`,
+  standing: (total, parts) =>
+    `Standing of the ${total} performance indicators: ${list(parts, "and")}.`,
   introductionHeading: "Introduction",
   tableHeading: "Performance indicators",
-  caption: (planTitle) => `Performance indicators of ${planTitle}: target and realisation per period`,
+  caption: (planTitle) =>
+    `Performance indicators of ${planTitle}: target and realisation per period`,
   columns: {
     indicator: "Performance indicator",
     target: (year) => `Target ${year}`,
