@@ -44,11 +44,15 @@ describe("compareDecimal", () => {
 
   it("orders like numbers do for short decimals", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 }), (a, b) => {
-        const left = decimalFromNumber(a / 100);
-        const right = decimalFromNumber(b / 100);
-        expect(compareDecimal(left, right)).toBe(Math.sign(a - b));
-      }),
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        (a, b) => {
+          const left = decimalFromNumber(a / 100);
+          const right = decimalFromNumber(b / 100);
+          expect(compareDecimal(left, right)).toBe(Math.sign(a - b));
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,7 @@
  * The target grammar of FORMAT.md (pure): comparisons, bare values with a direction,
  * ranges, time-phased targets and qualitative targets.
  */
-import { compareDecimal, type Decimal, parseDecimal } from "./decimal.js";
+import { compareDecimal, type Decimal, decimalToString, parseDecimal } from "./decimal.js";
 import type { Direction } from "./plan.js";
 
 export type Comparator = ">=" | "<=" | "<" | ">" | "=";
@@ -110,6 +110,16 @@ function directionConflict(
     return `direction higher contradicts the comparator ${comparator}`;
   }
   return undefined;
+}
+
+/** A threshold in the plan's own notation (no thousands separators), so that it parses back. */
+export function writeThreshold(threshold: Threshold, percent: boolean): string {
+  const unit = percent ? "%" : "";
+  if (threshold.kind === "range") {
+    return `${decimalToString(threshold.low)}${unit} - ${decimalToString(threshold.high)}${unit}`;
+  }
+  const value = `${decimalToString(threshold.value)}${unit}`;
+  return threshold.bare ? value : `${threshold.comparator} ${value}`;
 }
 
 /** Whether a value satisfies a threshold; equal to a `>=`, `<=` or `=` target or a range end is met. */

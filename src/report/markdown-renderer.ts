@@ -2,8 +2,13 @@
 import { prefixFootnotes, shiftHeadings } from "./markdown.js";
 import type { ReportModel, TableRow } from "./model.js";
 
+/** Plan text as Markdown text: nothing that opens an HTML tag (`< 8` stays), no line breaks. */
+function inline(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/\s*\n\s*/g, " ");
+}
+
 function cell(text: string): string {
-  return text.replaceAll("|", "\\|").replace(/\s*\n\s*/g, " ");
+  return inline(text).replaceAll("|", "\\|");
 }
 
 function tableLine(cells: readonly string[]): string {
@@ -61,9 +66,9 @@ function renderExplanations(model: ReportModel): string[] {
       "",
       `<a id="${block.anchor}"></a>`,
       "",
-      `### ${block.note}. ${block.heading}`,
+      `### ${block.note}. ${inline(block.heading)}`,
       "",
-      block.facts.map((f) => `${f.label}: **${f.value}**`).join(" · "),
+      block.facts.map((f) => `${f.label}: **${inline(f.value)}**`).join(" · "),
       "",
       block.markdown
         ? prefixFootnotes(shiftHeadings(block.markdown, 3), `t${block.note}`)
@@ -74,18 +79,18 @@ function renderExplanations(model: ReportModel): string[] {
 
 export function renderMarkdown(model: ReportModel): string {
   const lines = [
-    `# ${model.title}`,
+    `# ${inline(model.title)}`,
     "",
-    ...(model.organisation ? [model.organisation, ""] : []),
+    ...(model.organisation ? [inline(model.organisation), ""] : []),
     `## ${model.introductionHeading}`,
     "",
-    ...model.introduction.flatMap((p) => [p, ""]),
+    ...model.introduction.flatMap((p) => [inline(p), ""]),
     ...renderTable(model),
     "",
     ...renderExplanations(model),
     ...model.sections.flatMap((s, i) => [
       "",
-      `## ${s.heading}`,
+      `## ${inline(s.heading)}`,
       "",
       prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
     ]),

@@ -16,7 +16,8 @@ tr.group.depth-0 th { background: #dde5ef; }
 th.depth-1, tr.group.depth-1 th { padding-left: 1.2rem; }
 th.depth-2, tr.group.depth-2 th { padding-left: 2rem; }
 th.depth-3 { padding-left: 2.8rem; }
-tbody th[scope="row"] { font-weight: normal; }
+tbody th[scope="row"] { font-weight: normal; width: 30%; }
+td.target { min-width: 8rem; }
 td.value { white-space: nowrap; text-align: right; }
 td.note { text-align: center; font-weight: 700; }
 td.status { white-space: nowrap; }

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { evaluatePeriod } from "../domain/evaluate.js";
+import type { Indicator, Language, Realisation } from "../domain/plan.js";
+import { parseThreshold, type Target } from "../domain/target.js";
+import { figure, indicator, planOf } from "../testing/plans.js";
+import { renderHtml } from "./html.js";
+import { renderMarkdown } from "./markdown-renderer.js";
+import { buildReportModel } from "./model.js";
+
+function target(text: string): Target {
+  return { kind: "fixed", threshold: threshold(text) };
+}
+
+function threshold(text: string) {
+  const result = parseThreshold(text, undefined);
+  if ("error" in result) throw new Error(result.error);
+  return result.ok.threshold;
+}
+
+const late: Indicator = indicator({
+  id: "late",
+  title: "Klachten",
+  path: ["Klachten"],
+  unit: "count",
+  target: { kind: "phased", steps: [{ periodId: "2025-04", threshold: threshold("<= 567") }] },
+});
+
+function modelOf(
+  indicators: Indicator[],
+  realisations: Realisation[],
+  periodId: string,
+  language: Language = "nl",
+) {
+  const plan = planOf(indicators);
+  const until = plan.periods.findIndex((p) => p.id === periodId);
+  const evaluations = plan.periods
+    .slice(0, until + 1)
+    .map((p) => evaluatePeriod(plan, realisations, p.id));
+  return buildReportModel({ plan, evaluations, explanations: [], sections: [], language });
+}
+
+const numbered = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    indicator({ id: `m${i}`, title: `M${i}`, path: [`M${i}`], target: target(">= 50%") }),
+  );
+
+describe("the introduction counts the exceptions in words", () => {
+  it.each([
+    [0, "nl", "geen prestatie-indicatoren die hun streefwaarde niet halen"],
+    [
+      1,
+      "nl",
+      "Hieronder wordt de prestatie-indicator toegelicht waarvan de streefwaarde op basis van de realisatie jan - okt 2025 niet is gerealiseerd.",
+    ],
+    [3, "nl", "Hieronder worden de drie prestatie-indicatoren toegelicht"],
+    [0, "en", "no performance indicator missed its target or is behind plan"],
+    [
+      1,
+      "en",
+      "The performance indicator whose target was not met on the basis of the figures for jan - okt 2025 is explained below.",
+    ],
+    [3, "en", "The three performance indicators whose target was not met"],
+  ] as const)("%i not met (%s)", (count, language, sentence) => {
+    const indicators = numbered(3);
+    const figures = indicators.map((ind, i) => figure(ind.id, "2025-10", i < count ? "10" : "90"));
+    expect(modelOf(indicators, figures, "2025-10", language).introduction[1]).toContain(sentence);
+  });
+
+  it("names behind plan and not met apart when both occur", () => {
+    const indicators = [...numbered(1), late];
+    const figures = [figure("m0", "2025-04", "10"), figure("late", "2025-04", "600")];
+    const model = modelOf(indicators, figures, "2025-04");
+    expect(model.introduction[1]).toBe(
+      "Hieronder worden de twee prestatie-indicatoren toegelicht die op basis van de realisatie jan - april 2025 hun streefwaarde niet hebben gerealiseerd (één) of achterlopen op de planning (één).",
+    );
+    expect(model.introduction[2]).toBe(
+      "Stand van de 2 prestatie-indicatoren: 1 niet gerealiseerd en 1 loopt achter op planning.",
+    );
+  });
+
+  it("says behind plan differently from not met, in the table and the explanation", () => {
+    const model = modelOf(
+      [...numbered(1), late],
+      [figure("m0", "2025-04", "10"), figure("late", "2025-04", "600")],
+      "2025-04",
+    );
+    const statuses = model.table.rows.flatMap((r) =>
+      r.kind === "indicator" ? [r.status.label] : [],
+    );
+    expect(statuses).toEqual(["niet gerealiseerd", "loopt achter op planning"]);
+    expect(model.explanations[1]?.facts).toContainEqual({
+      label: "Status",
+      value: "loopt achter op planning",
+    });
+  });
+});
+
+describe("cells say what they mean", () => {
+  const plain = indicator({
+    id: "plain",
+    title: "Zonder norm",
+    path: ["Zonder norm"],
+    unit: "count",
+    target: { kind: "none" },
+  });
+  const survey = indicator({
+    id: "survey",
+    title: "Enquête",
+    path: ["Enquête"],
+    target: target(">= 70%"),
+  });
+  const model = modelOf(
+    [plain, survey],
+    [
+      figure("plain", "2025-10", "1417"),
+      { indicatorId: "survey", periodId: "2025-04", value: { kind: "missing", word: "" } },
+      { indicatorId: "survey", periodId: "2025-10", value: { kind: "missing", word: "N.v.t." } },
+    ],
+    "2025-10",
+  );
+  const rows = model.table.rows.flatMap((r) => (r.kind === "indicator" ? [r] : []));
+
+  it("shows n.v.t. for no target and n.b. or the recorded word for no figure", () => {
+    expect(rows[0]).toMatchObject({
+      target: "n.v.t.",
+      values: ["n.b.", "1.417"],
+      status: { label: "geen streefwaarde" },
+    });
+    expect(rows[1]).toMatchObject({
+      target: "≥ 70%",
+      values: ["n.b.", "N.v.t."],
+      status: { label: "nog niet te beoordelen" },
+    });
+  });
+
+  it("renders a report without exceptions without an explanations section", () => {
+    expect(model.explanations).toEqual([]);
+    const html = renderHtml(model);
+    expect(html).not.toContain("Toelichtingen");
+    expect(renderMarkdown(model)).not.toContain("## Toelichtingen");
+  });
+});
+
+describe("an exception without explanation", () => {
+  it("is reported with a visible notice in place of the text", () => {
+    const indicators = numbered(1);
+    const model = modelOf(indicators, [figure("m0", "2025-10", "10")], "2025-10");
+    expect(model.explanations[0]?.markdown).toBeNull();
+    expect(renderHtml(model)).toContain(
+      "Voor deze prestatie-indicator is nog geen toelichting aangeleverd.",
+    );
+    expect(renderMarkdown(model)).toContain(
+      "*Voor deze prestatie-indicator is nog geen toelichting aangeleverd.*",
+    );
+  });
+});
+
+describe("escaping", () => {
+  it("never lets a title or an explanation inject markup", () => {
+    const evil = indicator({
+      id: "x",
+      title: "<script>alert(1)</script> & co | zo",
+      path: ["<b>G</b>", "T"],
+      target: target(">= 50%"),
+    });
+    const plan = planOf([{ kind: "group", title: "<b>G</b>", children: [evil] }]);
+    const evaluation = evaluatePeriod(plan, [figure("x", "2025-10", "1")], "2025-10");
+    const model = buildReportModel({
+      plan,
+      evaluations: [evaluatePeriod(plan, [], "2025-04"), evaluation],
+      explanations: [
+        {
+          periodId: "2025-10",
+          indicatorId: "x",
+          markdown: "<img src=x onerror=alert(1)> | pipe",
+          file: "x.md",
+        },
+      ],
+      sections: [],
+      language: "nl",
+    });
+    const html = renderHtml(model);
+    expect(html).not.toMatch(/<script>|<img|<b>G/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co | zo");
+    const markdown = renderMarkdown(model);
+    expect(markdown).toContain("&lt;script>alert(1)&lt;/script> & co \\| zo");
+    expect(markdown).not.toContain("<script>");
+  });
+});
