@@ -96,7 +96,9 @@ class Fields {
       return undefined;
     }
     if (typeof value === "string") return value.trim();
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (typeof value === "number" || typeof value === "boolean") {
+      return this.source.writtenText([...this.path, key]) ?? String(value);
+    }
     this.error(key, `${this.what}: field "${key}" must be text`);
     return undefined;
   }
@@ -367,7 +369,7 @@ class PlanReader {
       return { target: { kind: "none" }, percent: false };
     }
     if (typeof value === "string" || typeof value === "number") {
-      const parsed = this.threshold(f, ["target"], String(value), direction);
+      const parsed = this.threshold(f, ["target"], this.written(f, ["target"], value), direction);
       return (
         parsed && {
           target: { kind: "fixed", threshold: parsed.threshold },
@@ -410,12 +412,13 @@ class PlanReader {
     const steps: { periodId: string; threshold: Threshold }[] = [];
     let percent = false;
     let ok = true;
-    for (const [periodId, stepValue] of Object.entries(value)) {
-      const stepPath = ["target", periodId];
+    for (const { written: periodId, key } of this.source.keys([...f.path, "target"])) {
+      const stepValue = value[key];
+      const stepPath = ["target", key];
       if (!this.periods.some((p) => p.id === periodId)) {
         this.log.error(
           this.source.file,
-          f.line(),
+          this.source.line([...f.path, ...stepPath]),
           `${describe(f)}: time-phased target names unknown period "${periodId}"`,
         );
         ok = false;
@@ -428,7 +431,7 @@ class PlanReader {
         ok = false;
         continue;
       }
-      const parsed = this.threshold(f, stepPath, String(stepValue), direction);
+      const parsed = this.threshold(f, stepPath, this.written(f, stepPath, stepValue), direction);
       if (!parsed) {
         ok = false;
         continue;
@@ -440,6 +443,13 @@ class PlanReader {
     const order = (id: string) => this.periods.findIndex((p) => p.id === id);
     steps.sort((a, b) => order(a.periodId) - order(b.periodId));
     return { target: { kind: "phased", steps }, percent };
+  }
+
+  /** A target as the plan wrote it: `99.90` stays `99.90`, not the number 99.9. */
+  private written(f: Fields, path: YamlPath, value: string | number): string {
+    return typeof value === "string"
+      ? value
+      : (this.source.writtenText([...f.path, ...path]) ?? String(value));
   }
 
   private threshold(f: Fields, path: YamlPath, text: string, direction: Direction | undefined) {

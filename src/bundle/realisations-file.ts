@@ -195,8 +195,14 @@ function parseRows(
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+    const lineOf = lineLocator(Buffer.from(text, "utf8"));
+    let start = 0;
+    return records.map(({ record, info }) => {
+      const row = { line: lineOf(start), cells: record };
+      start = info.bytes;
+      return row;
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       log.error(file, (error as CsvError & { lines?: number }).lines, `CSV: ${error.message}`);
@@ -204,4 +210,31 @@ function parseRows(
     }
     throw error;
   }
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The line on which a record starts, from the byte offset where the previous one ended:
+ * empty lines and a byte order mark are skipped, and CRLF, LF or CR each end one line.
+ */
+function lineLocator(bytes: Buffer): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === LF || (bytes[i] === CR && bytes[i + 1] !== LF)) starts.push(i + 1);
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return (offset) => {
+    let at = Math.max(offset, bom);
+    while (bytes[at] === CR || bytes[at] === LF) at++;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
 }

@@ -1,14 +1,17 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { ProblemLog } from "./problems.js";
 
 export type YamlPath = readonly (string | number)[];
 
-/** A parsed YAML file that can tell the line of any value in it, for error messages. */
+type Document = ReturnType<typeof parseDocument>;
+
+/** A parsed YAML file that can tell the line and the written text of any value in it. */
 export class YamlSource {
   private constructor(
     readonly file: string,
     readonly data: unknown,
-    private readonly locate: (path: YamlPath) => number | undefined,
+    private readonly doc: Document,
+    private readonly lineCounter: LineCounter,
   ) {}
 
   /** Parses the text; syntax errors are logged with their lines and give undefined. */
@@ -17,23 +20,56 @@ export class YamlSource {
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        log.error(file, error.linePos?.[0]?.line, `YAML: ${firstLine(error.message)}`);
+        log.error(
+          file,
+          lineCounter.linePos(error.pos[0]).line,
+          `YAML: ${firstLine(error.message)}`,
+        );
       }
       return undefined;
     }
-    const locate = (path: YamlPath): number | undefined => {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-        const range = (node as { range?: [number, number, number] } | null)?.range;
-        if (range) return lineCounter.linePos(range[0]).line;
-      }
-      return undefined;
-    };
-    return new YamlSource(file, doc.toJS({ maxAliasCount: 100 }), locate);
+    return new YamlSource(file, doc.toJS({ maxAliasCount: 100 }), doc, lineCounter);
   }
 
+  private node(path: YamlPath): unknown {
+    return path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+  }
+
+  /** The key node of the last step of `path`, where that step is a key of a mapping. */
+  private keyNode(path: YamlPath): Node | undefined {
+    const last = path.at(-1);
+    const parent = this.node(path.slice(0, -1));
+    if (typeof last !== "string" || !isMap(parent)) return undefined;
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+    return isScalar(pair?.key) ? pair.key : undefined;
+  }
+
+  /** The line of a field (its key), a list item or, failing those, of the nearest enclosing value. */
   line(path: YamlPath): number | undefined {
-    return this.locate(path);
+    for (let depth = path.length; depth >= 0; depth--) {
+      const prefix = path.slice(0, depth);
+      const node = this.keyNode(prefix) ?? this.node(prefix);
+      const range = (node as { range?: [number, number, number] } | null)?.range;
+      if (range) return this.lineCounter.linePos(range[0]).line;
+    }
+    return undefined;
+  }
+
+  /** A plain scalar as written (`04` stays `04`, where the data holds the number 4). */
+  writtenText(path: YamlPath): string | undefined {
+    const node = this.node(path);
+    return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+  }
+
+  /** The keys of a mapping: as written, and as they appear in the data. */
+  keys(path: YamlPath): { written: string; key: string }[] {
+    const node = this.node(path);
+    if (!isMap(node)) return [];
+    return node.items.map((pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const source = isScalar(pair.key) ? pair.key.source : undefined;
+      return { written: typeof source === "string" ? source : key, key };
+    });
   }
 }
 

@@ -1,14 +1,6 @@
 /** `koers evaluate` end to end, through the built command, on the example plan. */
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "../testing/build.js";
-
-function koers(...args: string[]) {
-  return spawnSync(process.execPath, ["bin/koers", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, TZ: "UTC" },
-  });
-}
+import { ensureBuilt, koers } from "../testing/cli.js";
 
 beforeAll(ensureBuilt);
 

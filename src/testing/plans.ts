@@ -1,6 +1,6 @@
 /** Small hand-made plans for tests: a plan of one indicator and its realisations. */
 import { parseDecimal } from "../domain/decimal.js";
-import type { Indicator, Period, Plan, Realisation } from "../domain/plan.js";
+import type { Indicator, Period, Plan, PlanNode, Realisation } from "../domain/plan.js";
 import type { Target } from "../domain/target.js";
 
 export const APRIL: Period = {
@@ -33,10 +33,10 @@ export function indicator(overrides: Partial<Indicator> & { target: Target }): I
 }
 
 export function planOf(
-  indicators: readonly Indicator[],
+  nodes: readonly PlanNode[],
   periods: readonly Period[] = [APRIL, OCTOBER, DECEMBER],
 ): Plan {
-  return { id: "test", title: "Testplan", year: 2025, language: "nl", periods, nodes: indicators };
+  return { id: "test", title: "Testplan", year: 2025, language: "nl", periods, nodes };
 }
 
 export function figure(indicatorId: string, periodId: string, value: string): Realisation {
