@@ -3,7 +3,7 @@
  * temporary folder, then times in this process, after a warm-up:
  *   (a) readBundle (reading and validating the bundle),
  *   (b) evaluating all 12 periods (evaluateUpTo the last one),
- *   (c) buildReport + renderReport html for the last period,
+ *   (c) the report model from those evaluations (reportOf) + renderReport html for the last period,
  *   (d) a + b + c;
  * and, as separate processes, a cold `bin/koers evaluate` of the example against `node -e 0`,
  * and one `bin/koers report` of the generated bundle.
@@ -17,7 +17,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateUpTo } from "../src/app/period.js";
-import { buildReport, renderReport } from "../src/app/report.js";
+import { renderReport, reportOf } from "../src/app/report.js";
 import { readBundle } from "../src/bundle/read-bundle.js";
 import type { Evaluation, Status } from "../src/domain/evaluate.js";
 import { type GeneratedBundle, generateBundle } from "./generate.js";
@@ -130,7 +130,7 @@ function inProcess(generated: GeneratedBundle, runs: number, warmups: number) {
     const t1 = performance.now();
     const evaluations = evaluateUpTo(bundle, last);
     const t2 = performance.now();
-    const { model, warnings } = buildReport(bundle, last);
+    const { model, warnings } = reportOf(bundle, evaluations);
     const html = renderReport(model, "html");
     const t3 = performance.now();
     if (run === 0) {
@@ -243,7 +243,7 @@ function main(): void {
         [
           stage("(a) readBundle (validate)", (s) => s.read),
           stage("(b) evaluate 12 periods", (s) => s.evaluate),
-          stage("(c) buildReport + render html", (s) => s.report),
+          stage("(c) report model + render html", (s) => s.report),
           stage("(d) total a + b + c", (s) => s.total),
         ],
       ),

@@ -1,6 +1,7 @@
 /** Builds a period's report from a bundle and renders it in one format. */
 import type { Bundle } from "../bundle/read-bundle.js";
 import type { Problem } from "../domain/errors.js";
+import type { Evaluation } from "../domain/evaluate.js";
 import type { Language } from "../domain/plan.js";
 import { renderHtml } from "../report/html.js";
 import { renderMarkdown } from "../report/markdown-renderer.js";
@@ -16,7 +17,15 @@ export interface BuiltReport {
 }
 
 export function buildReport(bundle: Bundle, periodId: string, language?: Language): BuiltReport {
-  const evaluations = evaluateUpTo(bundle, periodId);
+  return reportOf(bundle, evaluateUpTo(bundle, periodId), language);
+}
+
+/** The report of the last of `evaluations` (every period up to it, in plan order). */
+export function reportOf(
+  bundle: Bundle,
+  evaluations: readonly Evaluation[],
+  language?: Language,
+): BuiltReport {
   const reported = evaluations.at(-1);
   const model = buildReportModel({
     plan: bundle.plan,

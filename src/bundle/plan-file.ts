@@ -13,8 +13,8 @@ import type {
 } from "../domain/plan.js";
 import { AGGREGATIONS, LANGUAGES } from "../domain/plan.js";
 import { isNotApplicable, parseThreshold, type Target, type Threshold } from "../domain/target.js";
-import type { ProblemLog } from "./problems.js";
-import { type YamlPath, YamlSource } from "./yaml-source.js";
+import { ProblemLog } from "./problems.js";
+import { PreciseYaml, QuickYaml, type YamlPath, type YamlSource } from "./yaml-source.js";
 
 const PLAN_ID = /^[a-z0-9-]+$/;
 const PERIOD_ID = /^[A-Za-z0-9-]+$/;
@@ -150,18 +150,39 @@ class Fields {
   }
 }
 
+/**
+ * Reads a plan quickly first; the precise (and slower) YAML reading, which knows every line
+ * and how every scalar was written, is needed only when the plan has a problem to report or
+ * a number where text is expected.
+ */
 export function readPlan(text: string, file: string, log: ProblemLog): Plan | undefined {
-  const source = YamlSource.parse(text, file, log);
-  if (!source) return undefined;
+  const quick = QuickYaml.parse(text, file);
+  if (quick) {
+    const trial = new ProblemLog();
+    const plan = readPlanFrom(quick, trial);
+    if (plan && !quick.imprecise && trial.errors.length === 0 && trial.warnings.length === 0) {
+      return plan;
+    }
+  }
+  const source = PreciseYaml.parse(text, file, log);
+  return source && readPlanFrom(source, log);
+}
+
+export function readPlanFrom(source: YamlSource, log: ProblemLog): Plan | undefined {
   if (!isMapping(source.data)) {
-    log.error(file, 1, "plan.yaml must be a mapping with id, title, year, periods and indicators");
+    log.error(
+      source.file,
+      1,
+      "plan.yaml must be a mapping with id, title, year, periods and indicators",
+    );
     return undefined;
   }
   return new PlanReader(source, log).plan(source.data);
 }
 
 class PlanReader {
-  private readonly indicatorLines = new Map<string, number | undefined>();
+  /** Where each id stands, for the message at a duplicate (looked up only then). */
+  private readonly indicatorPaths = new Map<string, YamlPath>();
   private periods: Period[] = [];
   private year = 0;
   private errorsBefore: number;
@@ -203,7 +224,7 @@ class PlanReader {
 
   private readPeriods(list: unknown[]): Period[] {
     const periods: Period[] = [];
-    const seen = new Map<string, number | undefined>();
+    const seen = new Map<string, YamlPath>();
     list.forEach((item, index) => {
       const path = ["periods", index];
       if (!isMapping(item)) {
@@ -219,11 +240,12 @@ class PlanReader {
       const id = f.matching("id", PERIOD_ID, true);
       const label = f.text("label", false) ?? id;
       const until = this.readUntil(f);
-      if (id && seen.has(id)) {
-        f.error("id", `duplicate period id "${id}" (first on line ${seen.get(id)})`);
+      const first = id === undefined ? undefined : seen.get(id);
+      if (first) {
+        f.error("id", `duplicate period id "${id}" (first on line ${this.source.line(first)})`);
         return;
       }
-      if (id) seen.set(id, f.line("id"));
+      if (id) seen.set(id, [...path, "id"]);
       if (!id || !label || !until) return;
       const previous = periods.at(-1);
       if (previous && compareDates(previous.until, until) >= 0) {
@@ -332,13 +354,11 @@ class PlanReader {
 
   private checkUnique(f: Fields, id: string | undefined): void {
     if (id === undefined) return;
-    if (this.indicatorLines.has(id)) {
-      f.error(
-        "id",
-        `duplicate indicator id "${id}" (first on line ${this.indicatorLines.get(id)})`,
-      );
+    const first = this.indicatorPaths.get(id);
+    if (first) {
+      f.error("id", `duplicate indicator id "${id}" (first on line ${this.source.line(first)})`);
     } else {
-      this.indicatorLines.set(id, f.line("id"));
+      this.indicatorPaths.set(id, [...f.path, "id"]);
     }
   }
 

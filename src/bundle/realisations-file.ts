@@ -1,5 +1,4 @@
 /** Reads realisations.csv in either dialect of FORMAT.md, logging every problem with its line. */
-import { CsvError, parse } from "csv-parse/sync";
 import { type Decimal, parseDecimal } from "../domain/decimal.js";
 import {
   type Indicator,
@@ -8,6 +7,7 @@ import {
   type Realisation,
   type RealisedValue,
 } from "../domain/plan.js";
+import { type CsvRecord, CsvSyntaxError, parseCsv } from "./csv.js";
 import type { ProblemLog } from "./problems.js";
 
 export type Dialect = "," | ";";
@@ -44,11 +44,6 @@ export function parseNumber(
   return { error: `"${text}" is not a number${hint}` };
 }
 
-interface Row {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
-
 export function readRealisations(
   text: string,
   file: string,
@@ -62,7 +57,7 @@ export function readRealisations(
       log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
     return [];
   }
-  const [headerRow, ...dataRows] = rows as [Row, ...Row[]];
+  const [headerRow, ...dataRows] = rows as [CsvRecord, ...CsvRecord[]];
   const header = headerRow.cells.map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (missing.length > 0) {
@@ -73,24 +68,10 @@ export function readRealisations(
     );
     return [];
   }
-  const column = (name: string) => header.indexOf(name);
-  const indicators = new Map(indicatorsOf(plan.nodes).map((i) => [i.id, i]));
-  const periods = new Set(plan.periods.map((p) => p.id));
-  const seen = new Map<string, number>();
+  const reader = new RowReader(file, dialect, plan, log, header);
   const realisations: Realisation[] = [];
   for (const row of dataRows) {
-    const cell = (name: string) =>
-      column(name) >= 0 ? (row.cells[column(name)] ?? "").trim() : "";
-    if (row.cells.length !== header.length) {
-      log.error(
-        file,
-        row.line,
-        `has ${row.cells.length} fields where the header has ${header.length}`,
-      );
-      continue;
-    }
-    const context = { file, line: row.line, dialect, log };
-    const realisation = readRow(cell, context, indicators, periods, seen);
+    const realisation = reader.read(row);
     if (realisation) realisations.push(realisation);
   }
   return realisations;
@@ -103,40 +84,90 @@ interface RowContext {
   readonly log: ProblemLog;
 }
 
-function readRow(
-  cell: (name: string) => string,
-  ctx: RowContext,
-  indicators: ReadonlyMap<string, Indicator>,
-  periods: ReadonlySet<string>,
-  seen: Map<string, number>,
-): Realisation | undefined {
-  const error = (message: string) => ctx.log.error(ctx.file, ctx.line, message);
-  const indicatorId = cell("indicator");
-  const periodId = cell("period");
-  const indicator = indicators.get(indicatorId);
-  if (!indicator) error(`unknown indicator "${indicatorId}" (column indicator): not in plan.yaml`);
-  if (!periods.has(periodId))
-    error(`unknown period "${periodId}" (column period): not in plan.yaml`);
-  const key = `${indicatorId}\u0000${periodId}`;
-  const first = seen.get(key);
-  if (first !== undefined) {
-    error(
-      `duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on line ${first})`,
-    );
-    return undefined;
+/** Reads data rows against the plan, remembering the rows seen to find duplicates. */
+class RowReader {
+  private readonly indicators: ReadonlyMap<string, Indicator>;
+  private readonly periods: ReadonlySet<string>;
+  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly columns: Record<
+    "indicator" | "period" | "value" | "source" | "sample_size",
+    number
+  >;
+
+  constructor(
+    private readonly file: string,
+    private readonly dialect: Dialect,
+    plan: Plan,
+    private readonly log: ProblemLog,
+    private readonly header: readonly string[],
+  ) {
+    this.indicators = new Map(indicatorsOf(plan.nodes).map((i) => [i.id, i]));
+    this.periods = new Set(plan.periods.map((p) => p.id));
+    const at = (name: string) => header.indexOf(name);
+    this.columns = {
+      indicator: at("indicator"),
+      period: at("period"),
+      value: at("value"),
+      source: at("source"),
+      sample_size: at("sample_size"),
+    };
   }
-  seen.set(key, ctx.line);
-  const value = indicator ? readValue(cell("value"), indicator, ctx) : undefined;
-  const sampleSize = readSampleSize(cell("sample_size"), ctx);
-  if (!indicator || !periods.has(periodId) || !value || sampleSize === null) return undefined;
-  const source = cell("source");
-  return {
-    indicatorId,
-    periodId,
-    value,
-    ...(source ? { source } : {}),
-    ...(sampleSize !== undefined ? { sampleSize } : {}),
-  };
+
+  read(row: CsvRecord): Realisation | undefined {
+    const cell = (index: number) => (index < 0 ? "" : (row.cells[index] ?? "").trim());
+    const error = (message: string) => this.log.error(this.file, row.line, message);
+    if (row.cells.length !== this.header.length) {
+      error(`has ${row.cells.length} fields where the header has ${this.header.length}`);
+      return undefined;
+    }
+    const indicatorId = cell(this.columns.indicator);
+    const periodId = cell(this.columns.period);
+    const indicator = this.indicators.get(indicatorId);
+    const knownPeriod = this.periods.has(periodId);
+    if (!indicator)
+      error(`unknown indicator "${indicatorId}" (column indicator): not in plan.yaml`);
+    if (!knownPeriod) error(`unknown period "${periodId}" (column period): not in plan.yaml`);
+    if (this.isDuplicate(indicatorId, periodId, row.line, error)) return undefined;
+    const ctx: RowContext = {
+      file: this.file,
+      line: row.line,
+      dialect: this.dialect,
+      log: this.log,
+    };
+    const value = indicator ? readValue(cell(this.columns.value), indicator, ctx) : undefined;
+    const sampleSize = readSampleSize(cell(this.columns.sample_size), ctx);
+    if (!indicator || !knownPeriod || !value || sampleSize === null) return undefined;
+    const source = cell(this.columns.source);
+    return {
+      indicatorId,
+      periodId,
+      value,
+      ...(source ? { source } : {}),
+      ...(sampleSize !== undefined ? { sampleSize } : {}),
+    };
+  }
+
+  private isDuplicate(
+    indicatorId: string,
+    periodId: string,
+    line: number,
+    error: (message: string) => void,
+  ): boolean {
+    let lines = this.seen.get(indicatorId);
+    if (!lines) {
+      lines = new Map();
+      this.seen.set(indicatorId, lines);
+    }
+    const first = lines.get(periodId);
+    if (first !== undefined) {
+      error(
+        `duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on line ${first})`,
+      );
+      return true;
+    }
+    lines.set(periodId, line);
+    return false;
+  }
 }
 
 function readValue(text: string, indicator: Indicator, ctx: RowContext): RealisedValue | undefined {
@@ -187,54 +218,14 @@ function parseRows(
   file: string,
   dialect: Dialect,
   log: ProblemLog,
-): Row[] | undefined {
+): CsvRecord[] | undefined {
   try {
-    const records = parse(text, {
-      bom: true,
-      delimiter: dialect,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
-    const lineOf = lineLocator(Buffer.from(text, "utf8"));
-    let start = 0;
-    return records.map(({ record, info }) => {
-      const row = { line: lineOf(start), cells: record };
-      start = info.bytes;
-      return row;
-    });
+    return parseCsv(text, dialect);
   } catch (error) {
-    if (error instanceof CsvError) {
-      log.error(file, (error as CsvError & { lines?: number }).lines, `CSV: ${error.message}`);
+    if (error instanceof CsvSyntaxError) {
+      log.error(file, error.line, `CSV: ${error.message}`);
       return undefined;
     }
     throw error;
   }
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
-
-/**
- * The line on which a record starts, from the byte offset where the previous one ended:
- * empty lines and a byte order mark are skipped, and CRLF, LF or CR each end one line.
- */
-function lineLocator(bytes: Buffer): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === LF || (bytes[i] === CR && bytes[i + 1] !== LF)) starts.push(i + 1);
-  }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return (offset) => {
-    let at = Math.max(offset, bom);
-    while (bytes[at] === CR || bytes[at] === LF) at++;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }
