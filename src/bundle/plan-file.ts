@@ -465,6 +465,18 @@ class PlanReader {
     return { target: { kind: "phased", steps }, percent };
   }
 
+  /** Targets have no thousands separators: `<= 1.417` is 1,417, rarely meant for a count. */
+  private warnThousands(f: Fields, path: YamlPath, text: string): void {
+    const unit = f.map.unit;
+    if ((unit === "count" || unit === "euro") && /(^|[^\d.,])\d{1,3}\.\d{3}(?![\d.,])/.test(text)) {
+      this.log.warn(
+        this.source.file,
+        this.source.line([...f.path, ...path]),
+        `${describe(f)}: target "${text.trim()}" reads as a decimal (the point is a decimal point, targets have no thousands separators); write ${text.trim().replace(/(\d)\.(\d{3})(?![\d.,])/g, "$1$2")} for a whole number`,
+      );
+    }
+  }
+
   /** A target as the plan wrote it: `99.90` stays `99.90`, not the number 99.9. */
   private written(f: Fields, path: YamlPath, value: string | number): string {
     return typeof value === "string"
@@ -482,6 +494,7 @@ class PlanReader {
       );
       return undefined;
     }
+    this.warnThousands(f, path, text);
     return result.ok;
   }
 }

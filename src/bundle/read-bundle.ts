@@ -1,5 +1,5 @@
 /** Reads a whole plan bundle (FORMAT.md) into domain objects; all problems are reported at once. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Problem, ProblemsError } from "../domain/errors.js";
 import type { Explanation, Section } from "../domain/narrative.js";
@@ -7,6 +7,7 @@ import type { Plan, Realisation } from "../domain/plan.js";
 import { readPlan } from "./plan-file.js";
 import { ProblemLog } from "./problems.js";
 import { readRealisations } from "./realisations-file.js";
+import { readUtf8 } from "./text-file.js";
 import { readExplanations, readSections } from "./texts-files.js";
 
 export interface Bundle {
@@ -32,14 +33,24 @@ export function readBundle(dir: string): Bundle {
       { file: planFile, message: "missing: a plan bundle needs plan.yaml" },
     ]);
   }
-  const plan = readPlan(readFileSync(planFile, "utf8"), planFile, log);
-  if (!plan) throw new ProblemsError(log.errors);
+  const planText = readUtf8(planFile, log);
+  const plan = planText === undefined ? undefined : readPlan(planText, planFile, log);
+  if (!plan) throw rejection(log);
   const realisationsFile = join(dir, "realisations.csv");
-  const realisations = existsSync(realisationsFile)
-    ? readRealisations(readFileSync(realisationsFile, "utf8"), realisationsFile, plan, log)
+  const realisationsText = existsSync(realisationsFile) ? readUtf8(realisationsFile, log) : "";
+  const realisations = realisationsText
+    ? readRealisations(realisationsText, realisationsFile, plan, log)
     : [];
   const explanations = readExplanations(dir, plan, log);
   const sections = readSections(dir, plan, log);
-  if (log.errors.length > 0) throw new ProblemsError(log.errors);
+  if (log.errors.length > 0) throw rejection(log);
   return { dir, plan, realisations, explanations, sections, warnings: log.warnings };
+}
+
+/** The errors, followed by the warnings found so far, so that fixing the errors holds no surprise. */
+function rejection(log: ProblemLog): ProblemsError {
+  return new ProblemsError([
+    ...log.errors,
+    ...log.warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })),
+  ]);
 }

@@ -30,9 +30,11 @@ export function parseNumber(
 ): { value: Decimal } | { error: string } {
   if (dialect === ",") {
     if (COMMA_NUMBER.test(text)) return { value: parseDecimal(text) as Decimal };
-    const hint = /^-?\d+,\d+$/.test(text)
-      ? ` (this file is comma-separated: write ${text.replace(",", ".")})`
-      : "";
+    const hint = /^-?\d{1,3}(,\d{3})+$/.test(text)
+      ? ` (this file is comma-separated: write ${text.replaceAll(",", "")} for a whole number${/^-?\d+,\d+$/.test(text) ? ` or ${text.replace(",", ".")} for a decimal` : ""})`
+      : /^-?\d+,\d+$/.test(text)
+        ? ` (this file is comma-separated: write ${text.replace(",", ".")})`
+        : "";
     return { error: `"${text}" is not a number${hint}` };
   }
   if (SEMICOLON_NUMBER.test(text)) {

@@ -1,10 +1,11 @@
 /** Reads the explanations and narrative sections of a bundle. */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Explanation, Section } from "../domain/narrative.js";
 import type { Plan } from "../domain/plan.js";
 import { indicatorsOf } from "../domain/plan.js";
 import type { ProblemLog } from "./problems.js";
+import { readUtf8 } from "./text-file.js";
 
 const SECTION_NAME = /^(\d+)-[A-Za-z0-9-]+\.md$/;
 
@@ -31,9 +32,9 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
-function readText(file: string): string {
-  return readFileSync(file, "utf8")
-    .replace(/^\uFEFF/, "")
+function readText(file: string, log: ProblemLog): string | undefined {
+  return readUtf8(file, log)
+    ?.replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n");
 }
 
@@ -51,7 +52,12 @@ export function readExplanations(bundleDir: string, plan: Plan, log: ProblemLog)
         );
         return [];
       }
-      return [{ periodId, indicatorId, markdown: readText(file).trim(), file }];
+      const text = readText(file, log);
+      if (text === undefined) return [];
+      const markdown = text.trim();
+      if (!markdown)
+        log.warn(file, undefined, "the explanation is empty; the report says none was delivered");
+      return [{ periodId, indicatorId, markdown, file }];
     }),
   );
 }
@@ -70,7 +76,9 @@ export function readSections(bundleDir: string, plan: Plan, log: ProblemLog): Se
           );
           return [];
         }
-        const section = parseSection(readText(file));
+        const text = readText(file, log);
+        if (text === undefined) return [];
+        const section = parseSection(text);
         if (!section) {
           log.error(file, 1, 'a section starts with a "# Heading" line');
           return [];

@@ -62,6 +62,6 @@ export function evaluationTable(evaluation: Evaluation, language: Language): str
     line(widths.map((w) => "─".repeat(w))),
     ...rows.map(line),
     "",
-    `${evaluation.judgements.length} indicators, ${count} exception${count === 1 ? "" : "s"}${count ? `: ${evaluation.exceptions.map((j) => `${j.note} ${j.indicator.id}`).join(", ")}` : ""}`,
+    `${texts.tally(evaluation.judgements.length, count)}${count ? `: ${evaluation.exceptions.map((j) => `${j.note} ${j.indicator.id}`).join(", ")}` : ""}`,
   ].join("\n");
 }

@@ -101,7 +101,9 @@ describe("koers evaluate as a table", () => {
     );
     expect(run.stdout).toMatch(/^1 +Ontevredenheid +≤ 8% +10% +✗ niet gerealiseerd$/m);
     expect(run.stdout).toMatch(/Aantal ontvangen klachten +≤ 1\.417 +1\.266 +✓ gerealiseerd/);
-    expect(run.stdout).toMatch(/^21 indicators, 5 exceptions: 1 burgerbelofte-1-ontevreden/m);
+    expect(run.stdout).toMatch(
+      /^21 prestatie-indicatoren, 5 uitzonderingen: 1 burgerbelofte-1-ontevreden/m,
+    );
   });
 
   it("answers --help for every command", () => {

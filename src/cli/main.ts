@@ -19,6 +19,10 @@ function load(dir: string): Bundle {
   return bundle;
 }
 
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 const languageOption = () =>
   new Option("--language <nl|en>", "language of the output (default: the plan's language)").choices(
     LANGUAGES,
@@ -30,11 +34,11 @@ function validateCommand(dir: string): void {
   const perPeriod = plan.periods.map((period) => {
     const evaluation = evaluateBundlePeriod(bundle, period.id);
     printProblems(explanationWarnings(bundle, evaluation));
-    return `${period.id}: ${evaluation.exceptions.length} exceptions`;
+    return `${period.id}: ${counted(evaluation.exceptions.length, "exception")}`;
   });
   const indicators = plan.periods.length ? perPeriod.join(", ") : "no periods";
   process.stdout.write(
-    `${dir}: valid — plan ${plan.id}, ${bundle.realisations.length} realisations, ${bundle.explanations.length} explanations, ${bundle.sections.length} sections; ${indicators}\n`,
+    `${dir}: valid — plan ${plan.id}, ${counted(bundle.realisations.length, "realisation")}, ${counted(bundle.explanations.length, "explanation")}, ${counted(bundle.sections.length, "section")}; ${indicators}\n`,
   );
 }
 
@@ -68,9 +72,8 @@ async function reportCommand(
   }
   const { writeFileAtomically } = await import("./output.js");
   writeFileAtomically(options.out, content);
-  const count = model.explanations.length;
   process.stdout.write(
-    `Wrote ${options.out} (${options.format}, ${model.period.label}, ${count} exception${count === 1 ? "" : "s"})\n`,
+    `Wrote ${options.out} (${options.format}, ${model.period.label}, ${counted(model.explanations.length, "exception")})\n`,
   );
 }
 

@@ -20,6 +20,8 @@ export interface Texts {
   readonly scope: (planTitle: string, periodLabel: string) => string;
   readonly exceptionsIntro: (counts: ExceptionCounts, periodLabel: string) => string;
   readonly standing: (total: number, parts: readonly string[]) => string;
+  /** "21 prestatie-indicatoren, 5 uitzonderingen" */
+  readonly tally: (indicators: number, exceptions: number) => string;
   readonly introductionHeading: string;
   readonly tableHeading: string;
   readonly caption: (planTitle: string) => string;
@@ -132,6 +134,8 @@ const nl: Texts = {
     );
   },
   standing: (total, parts) => `Stand van de ${total} prestatie-indicatoren: ${list(parts, "en")}.`,
+  tally: (indicators, exceptions) =>
+    `${indicators} prestatie-indicator${indicators === 1 ? "" : "en"}, ${exceptions} uitzondering${exceptions === 1 ? "" : "en"}`,
   introductionHeading: "Inleiding",
   tableHeading: "Prestatie-indicatoren",
   caption: (planTitle) =>
@@ -194,6 +198,8 @@ const en: Texts = {
   },
   standing: (total, parts) =>
     `Standing of the ${total} performance indicators: ${list(parts, "and")}.`,
+  tally: (indicators, exceptions) =>
+    `${indicators} performance indicator${indicators === 1 ? "" : "s"}, ${exceptions} exception${exceptions === 1 ? "" : "s"}`,
   introductionHeading: "Introduction",
   tableHeading: "Performance indicators",
   caption: (planTitle) =>
