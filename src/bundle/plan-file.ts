@@ -12,8 +12,9 @@ import type {
   PlanNode,
 } from "../domain/plan.js";
 import { AGGREGATIONS, LANGUAGES } from "../domain/plan.js";
-import { isNotApplicable, parseThreshold, type Target, type Threshold } from "../domain/target.js";
+import { TargetReader } from "./plan-targets.js";
 import { ProblemLog } from "./problems.js";
+import { describe, Fields, isMapping, type Mapping } from "./yaml-fields.js";
 import { PreciseYaml, QuickYaml, type YamlPath, type YamlSource } from "./yaml-source.js";
 
 const PLAN_ID = /^[a-z0-9-]+$/;
@@ -47,108 +48,6 @@ const INDICATOR_FIELDS = [
   "source",
   "description",
 ];
-
-type Mapping = Record<string, unknown>;
-
-function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Field readers over one YAML mapping, each logging what is wrong and where. */
-class Fields {
-  constructor(
-    private readonly source: YamlSource,
-    private readonly log: ProblemLog,
-    readonly map: Mapping,
-    readonly path: YamlPath,
-    private readonly what: string,
-  ) {}
-
-  line(key?: string): number | undefined {
-    return this.source.line(key === undefined ? this.path : [...this.path, key]);
-  }
-
-  error(key: string | undefined, message: string): void {
-    this.log.error(this.source.file, this.line(key), message);
-  }
-
-  warnUnknown(known: readonly string[]): void {
-    for (const key of Object.keys(this.map)) {
-      if (!known.includes(key)) {
-        this.log.warn(
-          this.source.file,
-          this.line(key),
-          `${this.what}: unknown field "${key}" is ignored`,
-        );
-      }
-    }
-  }
-
-  has(key: string): boolean {
-    return this.map[key] !== undefined && this.map[key] !== null;
-  }
-
-  /** A scalar as text (YAML numbers such as `2025` become "2025"). */
-  text(key: string, required: boolean): string | undefined {
-    const value = this.map[key];
-    if (value === undefined || value === null || value === "") {
-      if (required) this.error(undefined, `${this.what}: missing required field "${key}"`);
-      return undefined;
-    }
-    if (typeof value === "string") return value.trim();
-    if (typeof value === "number" || typeof value === "boolean") {
-      return this.source.writtenText([...this.path, key]) ?? String(value);
-    }
-    this.error(key, `${this.what}: field "${key}" must be text`);
-    return undefined;
-  }
-
-  matching(key: string, pattern: RegExp, required: boolean): string | undefined {
-    const value = this.text(key, required);
-    if (value !== undefined && !pattern.test(value)) {
-      this.error(
-        key,
-        `${this.what}: field "${key}" is "${value}" but must match ${pattern.source}`,
-      );
-      return undefined;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
-    const value = this.text(key, false);
-    if (value === undefined) return undefined;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.error(
-      key,
-      `${this.what}: field "${key}" is "${value}" but must be one of ${allowed.join(", ")}`,
-    );
-    return undefined;
-  }
-
-  integer(key: string, required: boolean, min: number, max: number): number | undefined {
-    const value = this.map[key];
-    if (value === undefined || value === null) {
-      if (required) this.error(undefined, `${this.what}: missing required field "${key}"`);
-      return undefined;
-    }
-    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
-      return value;
-    this.error(key, `${this.what}: field "${key}" must be a whole number from ${min} to ${max}`);
-    return undefined;
-  }
-
-  list(key: string): unknown[] | undefined {
-    const value = this.map[key];
-    if (Array.isArray(value)) return value;
-    if (value === undefined || value === null) {
-      this.error(undefined, `${this.what}: missing required field "${key}"`);
-    } else {
-      this.error(key, `${this.what}: field "${key}" must be a list`);
-    }
-    return undefined;
-  }
-}
 
 /**
  * Reads a plan quickly first; the precise (and slower) YAML reading, which knows every line
@@ -326,7 +225,7 @@ class PlanReader {
     const direction = f.oneOf("direction", DIRECTIONS);
     const assess = f.oneOf("assess", ASSESS) ?? "every-period";
     const decimals = f.integer("decimals", false, 0, 12);
-    const target = this.readTarget(f, direction, assess);
+    const target = new TargetReader(this.source, this.log, this.periods).read(f, direction, assess);
     const unit = this.readUnit(f, target);
     const aggregation: Aggregation =
       f.oneOf("aggregation", AGGREGATIONS) ??
@@ -374,133 +273,6 @@ class PlanReader {
     }
     return unit;
   }
-
-  private readTarget(
-    f: Fields,
-    direction: Direction | undefined,
-    assess: Assess,
-  ): { target: Target; percent: boolean } | undefined {
-    const value = f.map.target;
-    if (
-      value === undefined ||
-      value === null ||
-      (typeof value === "string" && isNotApplicable(value))
-    ) {
-      return { target: { kind: "none" }, percent: false };
-    }
-    if (typeof value === "string" || typeof value === "number") {
-      const parsed = this.threshold(f, ["target"], this.written(f, ["target"], value), direction);
-      return (
-        parsed && {
-          target: { kind: "fixed", threshold: parsed.threshold },
-          percent: parsed.percent,
-        }
-      );
-    }
-    if (!isMapping(value)) {
-      f.error("target", `${describe(f)}: target must be text, a time-phased map or { text: … }`);
-      return undefined;
-    }
-    if ("text" in value) return this.qualitative(f, value);
-    if (assess === "year-end") {
-      f.error(
-        "target",
-        `${describe(f)}: a time-phased target cannot be combined with assess: year-end`,
-      );
-      return undefined;
-    }
-    return this.phased(f, value, direction);
-  }
-
-  private qualitative(f: Fields, value: Mapping): { target: Target; percent: boolean } | undefined {
-    const text = typeof value.text === "string" ? value.text.trim() : "";
-    if (!text || Object.keys(value).length > 1) {
-      f.error(
-        "target",
-        `${describe(f)}: a qualitative target is { text: "…" } with non-empty text and nothing else`,
-      );
-      return undefined;
-    }
-    return { target: { kind: "qualitative", text }, percent: false };
-  }
-
-  private phased(
-    f: Fields,
-    value: Mapping,
-    direction: Direction | undefined,
-  ): { target: Target; percent: boolean } | undefined {
-    const steps: { periodId: string; threshold: Threshold }[] = [];
-    let percent = false;
-    let ok = true;
-    for (const { written: periodId, key } of this.source.keys([...f.path, "target"])) {
-      const stepValue = value[key];
-      const stepPath = ["target", key];
-      if (!this.periods.some((p) => p.id === periodId)) {
-        this.log.error(
-          this.source.file,
-          this.source.line([...f.path, ...stepPath]),
-          `${describe(f)}: time-phased target names unknown period "${periodId}"`,
-        );
-        ok = false;
-        continue;
-      }
-      if (stepValue === null || (typeof stepValue === "string" && isNotApplicable(stepValue)))
-        continue;
-      if (typeof stepValue !== "string" && typeof stepValue !== "number") {
-        f.error("target", `${describe(f)}: the target for period "${periodId}" must be text`);
-        ok = false;
-        continue;
-      }
-      const parsed = this.threshold(f, stepPath, this.written(f, stepPath, stepValue), direction);
-      if (!parsed) {
-        ok = false;
-        continue;
-      }
-      percent ||= parsed.percent;
-      steps.push({ periodId, threshold: parsed.threshold });
-    }
-    if (!ok) return undefined;
-    const order = (id: string) => this.periods.findIndex((p) => p.id === id);
-    steps.sort((a, b) => order(a.periodId) - order(b.periodId));
-    return { target: { kind: "phased", steps }, percent };
-  }
-
-  /** Targets have no thousands separators: `<= 1.417` is 1,417, rarely meant for a count. */
-  private warnThousands(f: Fields, path: YamlPath, text: string): void {
-    const unit = f.map.unit;
-    if ((unit === "count" || unit === "euro") && /(^|[^\d.,])\d{1,3}\.\d{3}(?![\d.,])/.test(text)) {
-      this.log.warn(
-        this.source.file,
-        this.source.line([...f.path, ...path]),
-        `${describe(f)}: target "${text.trim()}" reads as a decimal (the point is a decimal point, targets have no thousands separators); write ${text.trim().replace(/(\d)\.(\d{3})(?![\d.,])/g, "$1$2")} for a whole number`,
-      );
-    }
-  }
-
-  /** A target as the plan wrote it: `99.90` stays `99.90`, not the number 99.9. */
-  private written(f: Fields, path: YamlPath, value: string | number): string {
-    return typeof value === "string"
-      ? value
-      : (this.source.writtenText([...f.path, ...path]) ?? String(value));
-  }
-
-  private threshold(f: Fields, path: YamlPath, text: string, direction: Direction | undefined) {
-    const result = parseThreshold(text, direction);
-    if ("error" in result) {
-      this.log.error(
-        this.source.file,
-        this.source.line([...f.path, ...path]),
-        `${describe(f)}: bad target: ${result.error}`,
-      );
-      return undefined;
-    }
-    this.warnThousands(f, path, text);
-    return result.ok;
-  }
-}
-
-function describe(f: Fields): string {
-  return typeof f.map.id === "string" ? `indicator "${f.map.id}"` : "indicator";
 }
 
 function parseIsoDate(text: string): CalendarDate | undefined {

@@ -3,19 +3,11 @@
  * exit status 2, `file:line: message` on stderr, nothing on stdout and no report file.
  */
 import type { SpawnSyncReturns } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, koers, ROOT } from "../testing/cli.js";
+import { ensureBuilt, koers } from "../testing/cli.js";
 
 const bundles: string[] = [];
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { indicator, planOf } from "../testing/plans.js";
 import { compareDecimal, type Decimal, roundDecimal } from "./decimal.js";
 import { judge } from "./evaluate.js";
-import type { Realisation } from "./plan.js";
+import type { Period, Realisation } from "./plan.js";
 import { type Comparator, parseThreshold, type Threshold, writeThreshold } from "./target.js";
 
 const decimal = fc
@@ -40,7 +40,7 @@ function statusOf(t: Threshold, value: Decimal, decimals?: number) {
     periodId: "2025-10",
     value: { kind: "number", value },
   };
-  return judge(plan, ind, plan.periods[1] ?? plan.periods[0]!, realisation);
+  return judge(plan, ind, plan.periods[1] as Period, realisation);
 }
 
 describe("properties", () => {
