@@ -120,7 +120,7 @@ interface Sample {
   readonly total: number;
 }
 
-function inProcess(generated: GeneratedBundle, runs: number, warmups: number) {
+async function inProcess(generated: GeneratedBundle, runs: number, warmups: number) {
   const last = generated.periodIds.at(-1) as string;
   const samples: Sample[] = [];
   let summary = { judgements: 0, exceptions: 0, htmlBytes: 0, warnings: 0 };
@@ -131,7 +131,7 @@ function inProcess(generated: GeneratedBundle, runs: number, warmups: number) {
     const evaluations = evaluateUpTo(bundle, last);
     const t2 = performance.now();
     const { model, warnings } = reportOf(bundle, evaluations);
-    const html = renderReport(model, "html");
+    const html = (await renderReport(model, "html")) as string;
     const t3 = performance.now();
     if (run === 0) {
       // Checked once, outside the timed stretches.
@@ -212,7 +212,7 @@ function buildIsStale(): boolean {
     .some((name) => statSync(join(src, name)).mtimeMs > built);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), "koers-bench-"));
   const write = (text: string) => process.stdout.write(`${text}\n`);
@@ -227,7 +227,7 @@ function main(): void {
       `bundle: ${generated.indicators} indicators × ${generated.periodIds.length} periods = ${generated.realisations} realisations; plan.yaml ${(generated.planBytes / 1024).toFixed(0)} KiB, realisations.csv ${(generated.csvBytes / 1024).toFixed(0)} KiB; ${generated.explanations} explanations, ${generated.sections} sections (generated in ${ms(performance.now() - generateStart)})`,
     );
 
-    const { samples, summary } = inProcess(generated, opts.runs, opts.warmups);
+    const { samples, summary } = await inProcess(generated, opts.runs, opts.warmups);
     write(
       `checked: ${summary.judgements} judgements; ${summary.exceptions} exceptions in ${last} (${summary.warnings} without explanation); report ${(summary.htmlBytes / 1024).toFixed(0)} KiB of HTML`,
     );
@@ -297,4 +297,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

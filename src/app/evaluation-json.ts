@@ -1,7 +1,6 @@
 /** The JSON of `koers evaluate --json`: FORMAT.md's contract. */
-import { decimalToNumber } from "../domain/decimal.js";
-import type { Evaluation, Judgement, Status } from "../domain/evaluate.js";
-import { formatAppliedTarget } from "../domain/format.js";
+import type { Evaluation, Status } from "../domain/evaluate.js";
+import { formatAppliedTarget, recordedFigure } from "../domain/format.js";
 
 export interface IndicatorJson {
   readonly id: string;
@@ -19,13 +18,6 @@ export interface EvaluationJson {
   readonly exceptions: readonly string[];
 }
 
-function valueJson(judgement: Judgement): IndicatorJson["value"] {
-  const value = judgement.realisation?.value;
-  if (!value || value.kind === "missing") return null;
-  if (value.kind === "assessment") return value.met ? "met" : "not-met";
-  return decimalToNumber(value.value);
-}
-
 export function evaluationJson(evaluation: Evaluation): EvaluationJson {
   const { plan } = evaluation;
   return {
@@ -35,7 +27,7 @@ export function evaluationJson(evaluation: Evaluation): EvaluationJson {
       id: j.indicator.id,
       path: j.indicator.path,
       target: formatAppliedTarget(plan, j.indicator, j.applied, plan.language),
-      value: valueJson(j),
+      value: recordedFigure(j.realisation?.value),
       status: j.status,
       note: j.note,
     })),

@@ -3,13 +3,9 @@ import type { Bundle } from "../bundle/read-bundle.js";
 import type { Problem } from "../domain/errors.js";
 import type { Evaluation } from "../domain/evaluate.js";
 import type { Language } from "../domain/plan.js";
-import { renderHtml } from "../report/html.js";
-import { renderMarkdown } from "../report/markdown-renderer.js";
 import { buildReportModel, type ReportModel } from "../report/model.js";
+import type { ReportFormat } from "./formats.js";
 import { evaluateUpTo, explanationWarnings } from "./period.js";
-
-export const REPORT_FORMATS = ["html", "md"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface BuiltReport {
   readonly model: ReportModel;
@@ -37,12 +33,26 @@ export function reportOf(
   return { model, warnings: reported ? explanationWarnings(bundle, reported) : [] };
 }
 
-export function renderReport(model: ReportModel, format: ReportFormat): string {
+/**
+ * Renders a report; text formats give a string, binary ones (Word, PDF) bytes. Each renderer
+ * is loaded when asked for, so that a Markdown report does not wait for the chart engine.
+ */
+export async function renderReport(
+  model: ReportModel,
+  format: ReportFormat,
+): Promise<string | Uint8Array> {
   switch (format) {
-    case "html":
-      return renderHtml(model);
+    case "html": {
+      const [{ renderHtml }, { renderCharts }] = await Promise.all([
+        import("../report/html.js"),
+        import("../report/chart.js"),
+      ]);
+      return renderHtml(model, await renderCharts(model));
+    }
     case "md":
-      return renderMarkdown(model);
+      return (await import("../report/markdown-renderer.js")).renderMarkdown(model);
+    case "csv":
+      return (await import("../report/open-data.js")).renderOpenData(model);
     default: {
       const unknown: never = format;
       throw new Error(`no renderer for ${unknown}`);

@@ -1,4 +1,6 @@
 /** Reads plan.yaml into a Plan, logging every problem with its line. */
+
+import { isoDate } from "../domain/format.js";
 import type {
   Aggregation,
   Assess,
@@ -150,7 +152,7 @@ class PlanReader {
       if (previous && compareDates(previous.until, until) >= 0) {
         f.error(
           "until",
-          `period "${id}": until ${formatDate(until)} must come after the previous period's`,
+          `period "${id}": until ${isoDate(until)} must come after the previous period's`,
         );
       }
       periods.push({ id, label, until });
@@ -289,8 +291,4 @@ function parseIsoDate(text: string): CalendarDate | undefined {
 
 function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-function formatDate(d: CalendarDate): string {
-  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }

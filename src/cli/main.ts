@@ -1,6 +1,7 @@
 /** The `koers` command line. */
 import { Command, Option } from "commander";
 import { evaluationJson } from "../app/evaluation-json.js";
+import { REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
 import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
@@ -59,13 +60,13 @@ function evaluateCommand(
 
 async function reportCommand(
   dir: string,
-  options: { period: string; format: "html" | "md"; out?: string; language?: Language },
+  options: { period: string; format: ReportFormat; out?: string; language?: Language },
 ): Promise<void> {
   const bundle = load(dir);
   const { buildReport, renderReport } = await import("../app/report.js");
   const { model, warnings } = buildReport(bundle, options.period, options.language);
   printProblems(warnings);
-  const content = renderReport(model, options.format);
+  const content = await renderReport(model, options.format);
   if (!options.out) {
     process.stdout.write(content);
     return;

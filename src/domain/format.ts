@@ -2,9 +2,17 @@
  * Number and target formatting for reports (pure): Dutch `93,5%`, `1.417`, `≥ 94%`;
  * English `93.5%`, `1,417`, `≥ 94%`.
  */
-import { type Decimal, decimalParts, roundDecimal } from "./decimal.js";
+import { type Decimal, decimalParts, decimalToNumber, roundDecimal } from "./decimal.js";
 import type { AppliedTarget } from "./evaluate.js";
-import type { Indicator, Language, Period, Plan, RealisedValue, Unit } from "./plan.js";
+import type {
+  CalendarDate,
+  Indicator,
+  Language,
+  Period,
+  Plan,
+  RealisedValue,
+  Unit,
+} from "./plan.js";
 import type { Comparator, Target, Threshold } from "./target.js";
 
 const SEPARATORS: Record<Language, { decimal: string; group: string }> = {
@@ -125,3 +133,17 @@ const ASSESSMENTS: Record<Language, readonly [string, string]> = {
   nl: ["gerealiseerd", "niet gerealiseerd"],
   en: ["met", "not met"],
 };
+
+/** A figure as recorded (a number before any rounding, an assessment), or null for none. */
+export function recordedFigure(
+  value: RealisedValue | undefined,
+): number | "met" | "not-met" | null {
+  if (!value || value.kind === "missing") return null;
+  if (value.kind === "assessment") return value.met ? "met" : "not-met";
+  return decimalToNumber(value.value);
+}
+
+/** YYYY-MM-DD. */
+export function isoDate({ year, month, day }: CalendarDate): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

@@ -1,25 +1,23 @@
 /** Renders the report model as one self-contained, accessible HTML page. */
 import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
+import type { RenderedChart } from "./chart.js";
+import { escapeXml as escapeHtml } from "./escape.js";
 import { shiftHeadings } from "./markdown.js";
 import type { ExplanationBlock, ReportModel, TableRow } from "./model.js";
 import { REPORT_CSS } from "./report-css.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
-
 function renderMarkdown(text: string, headingShift: number, docId: string): string {
   return markdown.render(shiftHeadings(text, headingShift), { docId }).trim();
 }
 
-export function renderHtml(model: ReportModel): string {
+/** The page; `charts` holds the rendered chart of each explanation that has one, by note. */
+export function renderHtml(
+  model: ReportModel,
+  charts: ReadonlyMap<number, RenderedChart> = new Map(),
+): string {
   return `<!DOCTYPE html>
 <html lang="${model.language}">
 <head>
@@ -38,7 +36,7 @@ ${model.organisation ? `<p class="organisation">${escapeHtml(model.organisation)
 ${model.introduction.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
 </section>
 ${renderTable(model)}
-${renderExplanations(model)}
+${renderExplanations(model, charts)}
 ${model.sections
   .map(
     (s) => `<section id="${s.anchor}" aria-labelledby="${s.anchor}-kop">
@@ -92,30 +90,37 @@ function renderRow(row: TableRow, columns: number, model: ReportModel): string {
     return `<tr class="group depth-${row.depth}"><th scope="rowgroup" colspan="${columns}">${escapeHtml(row.title)}</th></tr>`;
   }
   const note =
-    row.note === null
+    row.current.note === null
       ? ""
-      : `<a href="#toelichting-${row.note}" aria-label="${escapeHtml(model.noteLink(row.note))}">${row.note}</a>`;
+      : `<a href="#toelichting-${row.current.note}" aria-label="${escapeHtml(model.noteLink(row.current.note))}">${row.current.note}</a>`;
   return [
-    `<tr class="indicator status-${row.status.status}">`,
+    `<tr class="indicator status-${row.current.status.status}">`,
     `<th scope="row" class="depth-${row.depth}">${escapeHtml(row.title)}</th>`,
     `<td class="target">${escapeHtml(row.target)}</td>`,
-    ...row.values.map((v) => `<td class="value">${escapeHtml(v)}</td>`),
-    `<td class="status"><span class="symbol" aria-hidden="true">${row.status.symbol}</span> ${escapeHtml(row.status.label)}</td>`,
+    ...row.cells.map(({ value: v }) => `<td class="value">${escapeHtml(v)}</td>`),
+    `<td class="status"><span class="symbol" aria-hidden="true">${row.current.status.symbol}</span> ${escapeHtml(row.current.status.label)}</td>`,
     `<td class="note">${note}</td>`,
-    `<td class="source">${escapeHtml(row.source ?? "")}</td>`,
+    `<td class="source">${escapeHtml(row.current.source ?? "")}</td>`,
     "</tr>",
   ].join("");
 }
 
-function renderExplanations(model: ReportModel): string {
+function renderExplanations(
+  model: ReportModel,
+  charts: ReadonlyMap<number, RenderedChart>,
+): string {
   if (model.explanations.length === 0) return "";
   return `<section aria-labelledby="toelichtingen">
 <h2 id="toelichtingen">${escapeHtml(model.explanationsHeading)}</h2>
-${model.explanations.map((e) => renderExplanation(e, model)).join("\n")}
+${model.explanations.map((e) => renderExplanation(e, model, charts.get(e.note))).join("\n")}
 </section>`;
 }
 
-function renderExplanation(block: ExplanationBlock, model: ReportModel): string {
+function renderExplanation(
+  block: ExplanationBlock,
+  model: ReportModel,
+  chart: RenderedChart | undefined,
+): string {
   const facts = block.facts
     .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd></div>`)
     .join("");
@@ -125,6 +130,6 @@ function renderExplanation(block: ExplanationBlock, model: ReportModel): string 
   return `<article id="${block.anchor}" class="explanation" aria-labelledby="${block.anchor}-kop">
 <h3 id="${block.anchor}-kop"><span class="note-number">${block.note}</span> ${escapeHtml(block.heading)}</h3>
 <dl class="facts">${facts}</dl>
-${body}
+${chart ? `<figure class="chart">${chart.svg}</figure>\n` : ""}${body}
 </article>`;
 }

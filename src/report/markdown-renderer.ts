@@ -27,10 +27,10 @@ function renderRow(row: TableRow, columns: number): string {
   return tableLine([
     `${INDENT.repeat(row.depth)}${row.title}`,
     row.target,
-    ...row.values,
-    `${row.status.symbol} ${row.status.label}`,
-    row.note === null ? "" : `[${row.note}](#toelichting-${row.note})`,
-    row.source ?? "",
+    ...row.cells.map((c) => c.value),
+    `${row.current.status.symbol} ${row.current.status.label}`,
+    row.current.note === null ? "" : `[${row.current.note}](#toelichting-${row.current.note})`,
+    row.current.source ?? "",
   ]);
 }
 

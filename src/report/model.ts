@@ -3,10 +3,19 @@
  * report's language. Built from evaluated periods; renderers never recompute statuses.
  */
 import type { Evaluation, Judgement, Status } from "../domain/evaluate.js";
-import { formatTarget, formatValue } from "../domain/format.js";
+import {
+  formatAppliedTarget,
+  formatTarget,
+  formatValue,
+  isoDate,
+  recordedFigure,
+} from "../domain/format.js";
 import type { Explanation, Section } from "../domain/narrative.js";
 import type { Language, Plan, PlanNode } from "../domain/plan.js";
+import { type ChartData, chartData } from "./chart-data.js";
 import { TEXTS, type Texts } from "./texts.js";
+
+export type { ChartData } from "./chart-data.js";
 
 export interface StatusCell {
   readonly status: Status;
@@ -14,20 +23,39 @@ export interface StatusCell {
   readonly symbol: string;
 }
 
+/** One indicator in one period. */
+export interface PeriodCell {
+  readonly periodId: string;
+  /** The figure as shown: formatted, rounded to `decimals`, or the word recorded. */
+  readonly value: string;
+  /** The figure as recorded, for open data. */
+  readonly figure: number | "met" | "not-met" | null;
+  /** The target that applies in this period, as shown; null when none does. */
+  readonly target: string | null;
+  readonly status: StatusCell;
+  readonly note: number | null;
+  readonly source: string | null;
+}
+
+export interface IndicatorRow {
+  readonly kind: "indicator";
+  readonly id: string;
+  readonly title: string;
+  /** The titles of the enclosing groups, from the top. */
+  readonly groups: readonly string[];
+  readonly depth: number;
+  readonly unit: string;
+  /** The whole target as the target column shows it. */
+  readonly target: string;
+  /** One per column period, in order. */
+  readonly cells: readonly PeriodCell[];
+  /** The reported period's cell (the last of `cells`). */
+  readonly current: PeriodCell;
+}
+
 export type TableRow =
   | { readonly kind: "group"; readonly title: string; readonly depth: number }
-  | {
-      readonly kind: "indicator";
-      readonly id: string;
-      readonly title: string;
-      readonly depth: number;
-      readonly target: string;
-      /** One per column period, formatted. */
-      readonly values: readonly string[];
-      readonly status: StatusCell;
-      readonly note: number | null;
-      readonly source: string | null;
-    };
+  | IndicatorRow;
 
 export interface Fact {
   readonly label: string;
@@ -42,6 +70,8 @@ export interface ExplanationBlock {
   readonly facts: readonly Fact[];
   /** Markdown with footnotes; null when none was delivered. */
   readonly markdown: string | null;
+  /** The trend of its figures with the target; null when it has no numeric figure. */
+  readonly chart: ChartData | null;
 }
 
 export interface NarrativeSection {
@@ -50,12 +80,22 @@ export interface NarrativeSection {
   readonly markdown: string;
 }
 
+export interface ReportPeriod {
+  readonly id: string;
+  readonly label: string;
+  /** ISO date of the period's last day. */
+  readonly until: string;
+}
+
 export interface ReportModel {
   readonly language: Language;
   readonly title: string;
+  readonly planId: string;
   readonly planTitle: string;
   readonly organisation: string | null;
   readonly period: { readonly id: string; readonly label: string };
+  /** The column periods, up to and including the reported one. */
+  readonly periods: readonly ReportPeriod[];
   readonly introductionHeading: string;
   readonly introduction: readonly string[];
   readonly table: {
@@ -100,14 +140,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const reported = evaluations.at(-1);
   if (!reported) throw new RangeError("a report needs the evaluation of at least one period");
   const texts = TEXTS[language];
+  const index = indexJudgements(evaluations);
   const label = reported.period.label;
   const ordinal = plan.periods.findIndex((p) => p.id === reported.period.id) + 1;
   return {
     language,
     title: texts.reportTitle(ordinal, plan.title, reported.period.until),
+    planId: plan.id,
     planTitle: plan.title,
     organisation: plan.organisation ?? null,
     period: { id: reported.period.id, label },
+    periods: evaluations.map(({ period: p }) => ({
+      id: p.id,
+      label: p.label,
+      until: isoDate(p.until),
+    })),
     introductionHeading: texts.introductionHeading,
     introduction: introduction(plan, reported, texts),
     table: {
@@ -121,11 +168,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
         note: texts.columns.note,
         source: texts.columns.source(label),
       },
-      rows: tableRows(plan.nodes, 0, input, texts),
+      rows: tableRows(plan.nodes, 0, input, texts, index),
       legend: texts.legend,
     },
     explanationsHeading: texts.explanationsHeading,
-    explanations: reported.exceptions.map((j) => explanationBlock(j, input, texts)),
+    explanations: reported.exceptions.map((j) => explanationBlock(j, input, texts, index)),
     noExplanation: texts.noExplanation,
     noteLink: texts.noteLink,
     sections: input.sections
@@ -151,6 +198,7 @@ function introduction(plan: Plan, reported: Evaluation, texts: Texts): string[] 
   ];
 }
 
+/** Per column period, the judgements by indicator id. */
 type JudgementIndex = readonly ReadonlyMap<string, Judgement>[];
 
 function indexJudgements(evaluations: readonly Evaluation[]): JudgementIndex {
@@ -162,38 +210,53 @@ function tableRows(
   depth: number,
   input: ReportInput,
   texts: Texts,
-  index: JudgementIndex = indexJudgements(input.evaluations),
+  index: JudgementIndex,
+  groups: readonly string[] = [],
 ): TableRow[] {
   return nodes.flatMap((node): TableRow[] => {
     if (node.kind === "group") {
       return [
         { kind: "group", title: node.title, depth },
-        ...tableRows(node.children, depth + 1, input, texts, index),
+        ...tableRows(node.children, depth + 1, input, texts, index, [...groups, node.title]),
       ];
     }
-    const judgement = index.at(-1)?.get(node.id) as Judgement;
+    const cells = index.map((judgements) =>
+      periodCell(judgements.get(node.id) as Judgement, input, texts),
+    );
     return [
       {
         kind: "indicator",
         id: node.id,
         title: node.title,
+        groups,
         depth,
+        unit: node.unit,
         target: formatTarget(input.plan, node, input.language) ?? texts.notApplicable,
-        values: index.map((judgements) =>
-          formatValue(judgements.get(node.id)?.realisation?.value, node, input.language),
-        ),
-        status: { status: judgement.status, ...texts.status[judgement.status] },
-        note: judgement.note,
-        source: judgement.realisation?.source ?? node.source ?? null,
+        cells,
+        current: cells.at(-1) as PeriodCell,
       },
     ];
   });
+}
+
+function periodCell(judgement: Judgement, input: ReportInput, texts: Texts): PeriodCell {
+  const { indicator, realisation, status } = judgement;
+  return {
+    periodId: judgement.period.id,
+    value: formatValue(realisation?.value, indicator, input.language),
+    figure: recordedFigure(realisation?.value),
+    target: formatAppliedTarget(input.plan, indicator, judgement.applied, input.language),
+    status: { status, ...texts.status[status] },
+    note: judgement.note,
+    source: realisation?.source ?? indicator.source ?? null,
+  };
 }
 
 function explanationBlock(
   judgement: Judgement,
   input: ReportInput,
   texts: Texts,
+  index: JudgementIndex,
 ): ExplanationBlock {
   const { indicator, period } = judgement;
   const note = judgement.note as number;
@@ -219,5 +282,11 @@ function explanationBlock(
     heading: `${context.join(" – ")}: ${value}`,
     facts,
     markdown: explanation?.markdown || null,
+    chart: chartData(
+      indicator,
+      index.map((judgements) => judgements.get(indicator.id) as Judgement),
+      input.plan,
+      input.language,
+    ),
   };
 }

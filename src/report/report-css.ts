@@ -33,6 +33,8 @@ dl.facts div { display: flex; gap: 0.4rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dt::after { content: ":"; }
 dl.facts dd { margin: 0; font-weight: 600; }
+figure.chart { margin: 0.25rem 0 0.75rem; }
+figure.chart svg { max-width: 100%; height: auto; }
 .missing { font-style: italic; color: var(--miss); }
 .footnotes { font-size: 0.85rem; }
 .footnotes-sep { border: 0; border-top: 1px solid var(--rule); width: 30%; margin-left: 0; }
@@ -40,7 +42,7 @@ dl.facts dd { margin: 0; font-weight: 600; }
   @page { size: A4; margin: 18mm 15mm 20mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   thead { display: table-header-group; }
-  tr, dl.facts { break-inside: avoid; }
+  tr, dl.facts, figure.chart { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }

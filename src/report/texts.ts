@@ -44,6 +44,12 @@ export interface Texts {
   readonly noteLink: (note: number) => string;
   readonly legend: string;
   readonly notApplicable: string;
+  readonly chart: {
+    readonly title: (indicator: string) => string;
+    readonly description: (figures: readonly string[], target: string | null) => string;
+    readonly realisation: string;
+    readonly target: string;
+  };
 }
 
 const MONTHS: Record<Language, readonly string[]> = {
@@ -159,6 +165,13 @@ const nl: Texts = {
   noteLink: (note) => `toelichting ${note}`,
   legend: "Een nummer in de kolom Toelichting verwijst naar de toelichting met dat nummer.",
   notApplicable: "n.v.t.",
+  chart: {
+    title: (indicator) => `${indicator}: realisatie per periode`,
+    description: (figures, target) =>
+      `Realisatie per periode: ${list(figures, "en")}.${target ? ` Streefwaarde: ${target}.` : ""}`,
+    realisation: "Realisatie",
+    target: "Streefwaarde",
+  },
 };
 
 const en: Texts = {
@@ -223,6 +236,13 @@ const en: Texts = {
   noteLink: (note) => `explanation ${note}`,
   legend: "A number in the Explanation column refers to the explanation with that number.",
   notApplicable: "n/a",
+  chart: {
+    title: (indicator) => `${indicator}: realisation per period`,
+    description: (figures, target) =>
+      `Realisation per period: ${list(figures, "and")}.${target ? ` Target: ${target}.` : ""}`,
+    realisation: "Realisation",
+    target: "Target",
+  },
 };
 
 function capitalise(text: string): string {
