@@ -183,7 +183,7 @@ describe("the English report", () => {
   it("uses English texts and notation", () => {
     expect(doc.documentElement.getAttribute("lang")).toBe("en");
     expect(doc.querySelector("h1")?.textContent).toBe(
-      "2nd exception report Jaarplan Toeslagen 2025 – period up to October 2025",
+      "Second exception report on Jaarplan Toeslagen 2025 – period to the end of October 2025",
     );
     expect(html).toContain(
       "The five performance indicators whose target was not met on the basis of the figures for jan - okt 2025 are explained below.",

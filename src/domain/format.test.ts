@@ -53,7 +53,7 @@ describe("formatValue", () => {
     expect(formatValue({ kind: "missing", word: "N.v.t." }, ind, "nl")).toBe("N.v.t.");
     expect(formatValue({ kind: "missing", word: "" }, ind, "nl")).toBe("n.b.");
     expect(formatValue(undefined, ind, "nl")).toBe("n.b.");
-    expect(formatValue(undefined, ind, "en")).toBe("n/k");
+    expect(formatValue(undefined, ind, "en")).toBe("not known");
   });
   it("shows an assessment in words", () => {
     expect(formatValue({ kind: "assessment", met: false }, ind, "nl")).toBe("niet gerealiseerd");

@@ -127,7 +127,7 @@ export function formatValue(
 }
 
 /** Shown for a period without a figure when none was written (FORMAT.md: empty shows as n.b.). */
-export const NOT_KNOWN: Record<Language, string> = { nl: "n.b.", en: "n/k" };
+export const NOT_KNOWN: Record<Language, string> = { nl: "n.b.", en: "not known" };
 
 const ASSESSMENTS: Record<Language, readonly [string, string]> = {
   nl: ["gerealiseerd", "niet gerealiseerd"],

@@ -34,7 +34,7 @@ dl.facts dt { color: var(--muted); }
 dl.facts dt::after { content: ":"; }
 dl.facts dd { margin: 0; font-weight: 600; }
 figure.chart { margin: 0.25rem 0 0.75rem; }
-figure.chart svg { max-width: 100%; height: auto; }
+figure.chart svg { width: 19rem; max-width: 100%; height: auto; }
 .missing { font-style: italic; color: var(--miss); }
 .footnotes { font-size: 0.85rem; }
 .footnotes-sep { border: 0; border-top: 1px solid var(--rule); width: 30%; margin-left: 0; }

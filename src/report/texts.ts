@@ -92,9 +92,24 @@ function untilText(until: CalendarDate, language: Language): string {
   return isLastDayOfMonth(until) ? `${month} ${until.year}` : `${until.day} ${month} ${until.year}`;
 }
 
+const ENGLISH_ORDINALS = [
+  "First",
+  "Second",
+  "Third",
+  "Fourth",
+  "Fifth",
+  "Sixth",
+  "Seventh",
+  "Eighth",
+  "Ninth",
+  "Tenth",
+  "Eleventh",
+  "Twelfth",
+];
+
 function englishOrdinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
+  return ENGLISH_ORDINALS[n - 1] ?? `${n}${suffix}`;
 }
 
 function list(parts: readonly string[], and: string): string {
@@ -183,7 +198,7 @@ const en: Texts = {
     "no-target": { label: "no target", symbol: "–" },
   },
   reportTitle: (ordinal, planTitle, until) =>
-    `${englishOrdinal(ordinal)} exception report ${planTitle} – period up to ${untilText(until, "en")}`,
+    `${englishOrdinal(ordinal)} exception report on ${planTitle} – period to ${isLastDayOfMonth(until) ? "the end of " : ""}${untilText(until, "en")}`,
   scope: (planTitle, periodLabel) =>
     `This report describes where ${planTitle} stands over the period ${periodLabel}. ` +
     "It is an exception report: only the performance indicators that did not meet their target or are " +
@@ -220,14 +235,14 @@ const en: Texts = {
   columns: {
     indicator: "Performance indicator",
     target: (year) => `Target ${year}`,
-    realisation: (label) => `Realisation ${label}`,
+    realisation: (label) => `Actual ${label}`,
     status: (label) => `Status ${label}`,
     note: "Explanation",
     source: (label) => `Source ${label}`,
   },
   explanationsHeading: "Explanations",
   facts: {
-    realisation: (label) => `Realisation ${label}`,
+    realisation: (label) => `Actual ${label}`,
     target: "Target",
     status: "Status",
     source: "Source",
@@ -237,10 +252,10 @@ const en: Texts = {
   legend: "A number in the Explanation column refers to the explanation with that number.",
   notApplicable: "n/a",
   chart: {
-    title: (indicator) => `${indicator}: realisation per period`,
+    title: (indicator) => `${indicator}: actual per period`,
     description: (figures, target) =>
-      `Realisation per period: ${list(figures, "and")}.${target ? ` Target: ${target}.` : ""}`,
-    realisation: "Realisation",
+      `Actual per period: ${list(figures, "and")}.${target ? ` Target: ${target}.` : ""}`,
+    realisation: "Actual",
     target: "Target",
   },
 };
