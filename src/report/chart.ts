@@ -110,27 +110,44 @@ export function chartSpec(data: ChartData): TopLevelSpec {
   } as unknown as TopLevelSpec;
 }
 
-const runtimes = new Map<string, ReturnType<typeof parse>>();
+/**
+ * Charts of the same shape share one compiled spec and one Vega view: compiling and building a
+ * view are most of a chart's cost. A view holds one chart's data at a time, so the charts drawn
+ * with it take turns.
+ */
+interface Drawer {
+  readonly view: View;
+  turn: Promise<unknown>;
+}
 
-/** Charts of the same shape share one compiled spec: compiling is most of a chart's cost. */
-function runtimeOf(spec: TopLevelSpec): ReturnType<typeof parse> {
+const drawers = new Map<string, Drawer>();
+
+function drawerOf(spec: TopLevelSpec): Drawer {
   const key = JSON.stringify(spec);
-  let runtime = runtimes.get(key);
-  if (!runtime) {
-    runtime = parse(compile(spec).spec);
-    runtimes.set(key, runtime);
+  let drawer = drawers.get(key);
+  if (!drawer) {
+    drawer = {
+      view: new View(parse(compile(spec).spec), { renderer: "none" }),
+      turn: Promise.resolve(),
+    };
+    drawers.set(key, drawer);
   }
-  return runtime;
+  return drawer;
+}
+
+async function draw(data: ChartData): Promise<string> {
+  const drawer = drawerOf(chartSpec(data));
+  const values = chartValues(data);
+  const drawn = drawer.turn.then(() =>
+    drawer.view.data("points", values.points).data("target", values.target).resize().toSVG(),
+  );
+  drawer.turn = drawn.catch(() => undefined);
+  return drawn;
 }
 
 /** Renders a chart; `id` makes the ids of its title and description unique in a document. */
 export async function renderChart(data: ChartData, id: string): Promise<RenderedChart> {
-  const values = chartValues(data);
-  const view = new View(runtimeOf(chartSpec(data)), { renderer: "none" })
-    .data("points", values.points)
-    .data("target", values.target);
-  const raw = await view.toSVG();
-  view.finalize();
+  const raw = await draw(data);
   const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(raw)?.[1] ?? 300);
   const height = Number(/height="(\d+(?:\.\d+)?)"/.exec(raw)?.[1] ?? 150);
   return {
