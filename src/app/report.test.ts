@@ -183,7 +183,7 @@ describe("the English report", () => {
   it("uses English texts and notation", () => {
     expect(doc.documentElement.getAttribute("lang")).toBe("en");
     expect(doc.querySelector("h1")?.textContent).toBe(
-      "Second exception report on Jaarplan Toeslagen 2025 – period to the end of October 2025",
+      "Second exception report on the Jaarplan Toeslagen 2025 – period to the end of October 2025",
     );
     expect(html).toContain(
       "The five performance indicators whose target was not met on the basis of the figures for jan - okt 2025 are explained below.",
@@ -210,5 +210,20 @@ describe("the report of jan - april", () => {
       "1e uitzonderingenrapportage Jaarplan Toeslagen 2025 – periode tot en met april 2025",
     );
     expect(model.sections).toEqual([]);
+  });
+});
+
+describe("the English example plan", () => {
+  it("reads as an English report, matching the reviewed golden file", async () => {
+    const english = readBundle("examples/toeslagen-2025-en");
+    const { model, warnings } = buildReport(english, "2025-10");
+    expect(warnings).toEqual([]);
+    const markdown = (await renderReport(model, "md")) as string;
+    await expect(markdown).toMatchFileSnapshot("__golden__/toeslagen-2025-en-10.md");
+    expect(markdown).toContain(
+      "The five performance indicators whose target was not met on the basis of the figures for Jan–Oct 2025 are explained below.",
+    );
+    expect(markdown).toContain("| 92.9% | 93.5% | ✗ not met | [5](#explanation-5) |");
+    expect(markdown).toContain("Apr: ≤ 567 / Oct: ≤ 1,417 | 434 | 1,266 |");
   });
 });

@@ -92,7 +92,7 @@ function renderRow(row: TableRow, columns: number, model: ReportModel): string {
   const note =
     row.current.note === null
       ? ""
-      : `<a href="#toelichting-${row.current.note}" aria-label="${escapeHtml(model.noteLink(row.current.note))}">${row.current.note}</a>`;
+      : `<a href="#${model.noteAnchor(row.current.note)}" aria-label="${escapeHtml(model.noteLink(row.current.note))}">${row.current.note}</a>`;
   return [
     `<tr class="indicator status-${row.current.status.status}">`,
     `<th scope="row" class="depth-${row.depth}">${escapeHtml(row.title)}</th>`,

@@ -17,7 +17,7 @@ function tableLine(cells: readonly string[]): string {
 
 const INDENT = "\u00a0\u00a0";
 
-function renderRow(row: TableRow, columns: number): string {
+function renderRow(row: TableRow, columns: number, model: ReportModel): string {
   if (row.kind === "group") {
     return tableLine([
       `${INDENT.repeat(row.depth)}**${row.title}**`,
@@ -29,7 +29,9 @@ function renderRow(row: TableRow, columns: number): string {
     row.target,
     ...row.cells.map((c) => c.value),
     `${row.current.status.symbol} ${row.current.status.label}`,
-    row.current.note === null ? "" : `[${row.current.note}](#toelichting-${row.current.note})`,
+    row.current.note === null
+      ? ""
+      : `[${row.current.note}](#${model.noteAnchor(row.current.note)})`,
     row.current.source ?? "",
   ]);
 }
@@ -52,7 +54,7 @@ function renderTable(model: ReportModel): string[] {
     "",
     tableLine(header),
     `| ${align.join(" | ")} |`,
-    ...rows.map((row) => renderRow(row, header.length)),
+    ...rows.map((row) => renderRow(row, header.length, model)),
     "",
     model.table.legend,
   ];

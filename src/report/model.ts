@@ -87,6 +87,10 @@ export interface ReportPeriod {
   readonly until: string;
 }
 
+function noteAnchor(texts: Texts, note: number): string {
+  return `${texts.anchor}-${note}`;
+}
+
 export interface ReportModel {
   readonly language: Language;
   readonly title: string;
@@ -116,6 +120,8 @@ export interface ReportModel {
   readonly explanations: readonly ExplanationBlock[];
   readonly noExplanation: string;
   readonly noteLink: (note: number) => string;
+  /** The id of explanation `note`'s block, for links from the table. */
+  readonly noteAnchor: (note: number) => string;
   readonly sections: readonly NarrativeSection[];
 }
 
@@ -175,6 +181,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     explanations: reported.exceptions.map((j) => explanationBlock(j, input, texts, index)),
     noExplanation: texts.noExplanation,
     noteLink: texts.noteLink,
+    noteAnchor: (note) => noteAnchor(texts, note),
     sections: input.sections
       .filter((s) => s.periodId === reported.period.id)
       .map((s, index) => ({
@@ -277,7 +284,7 @@ function explanationBlock(
   ];
   return {
     note,
-    anchor: `toelichting-${note}`,
+    anchor: noteAnchor(texts, note),
     indicatorId: indicator.id,
     heading: `${context.join(" – ")}: ${value}`,
     facts,

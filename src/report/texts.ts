@@ -42,6 +42,8 @@ export interface Texts {
   };
   readonly noExplanation: string;
   readonly noteLink: (note: number) => string;
+  /** The fragment identifier of explanation n, without the number: `toelichting` in `#toelichting-1`. */
+  readonly anchor: string;
   readonly legend: string;
   readonly notApplicable: string;
   readonly chart: {
@@ -178,6 +180,7 @@ const nl: Texts = {
   },
   noExplanation: "Voor deze prestatie-indicator is nog geen toelichting aangeleverd.",
   noteLink: (note) => `toelichting ${note}`,
+  anchor: "toelichting",
   legend: "Een nummer in de kolom Toelichting verwijst naar de toelichting met dat nummer.",
   notApplicable: "n.v.t.",
   chart: {
@@ -198,9 +201,9 @@ const en: Texts = {
     "no-target": { label: "no target", symbol: "–" },
   },
   reportTitle: (ordinal, planTitle, until) =>
-    `${englishOrdinal(ordinal)} exception report on ${planTitle} – period to ${isLastDayOfMonth(until) ? "the end of " : ""}${untilText(until, "en")}`,
+    `${englishOrdinal(ordinal)} exception report on the ${planTitle} – period to ${isLastDayOfMonth(until) ? "the end of " : ""}${untilText(until, "en")}`,
   scope: (planTitle, periodLabel) =>
-    `This report describes where ${planTitle} stands over the period ${periodLabel}. ` +
+    `This report describes where the ${planTitle} stands over the period ${periodLabel}. ` +
     "It is an exception report: only the performance indicators that did not meet their target or are " +
     "behind plan are explained. It is therefore not a full account of everything the annual plan sets out to do.",
   exceptionsIntro: ({ notMet, behindPlan }, periodLabel) => {
@@ -231,7 +234,7 @@ const en: Texts = {
   introductionHeading: "Introduction",
   tableHeading: "Performance indicators",
   caption: (planTitle) =>
-    `Performance indicators of ${planTitle}: target and realisation per period`,
+    `Performance indicators of the ${planTitle}: target and actual per period`,
   columns: {
     indicator: "Performance indicator",
     target: (year) => `Target ${year}`,
@@ -249,6 +252,7 @@ const en: Texts = {
   },
   noExplanation: "No explanation has been provided for this performance indicator yet.",
   noteLink: (note) => `explanation ${note}`,
+  anchor: "explanation",
   legend: "A number in the Explanation column refers to the explanation with that number.",
   notApplicable: "n/a",
   chart: {

@@ -40,7 +40,7 @@ export const STYLE = {
 } as const;
 
 /** Sizes in half-points. */
-const SIZE = { body: 21, table: 20, small: 17 } as const;
+export const SIZE = { body: 21, table: 20, header: 18, small: 17 } as const;
 
 function heading(
   level: number,
@@ -78,7 +78,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: SIZE.body, color: COLOUR.ink, language: { value: languageTag } },
-        paragraph: { spacing: { after: 120, line: 276 } },
+        paragraph: { spacing: { after: 120, line: 276, lineRule: "auto" } },
       },
       title: {
         run: { font: FONT, size: 40, bold: true, color: COLOUR.accent },
@@ -88,7 +88,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
         run: { size: SIZE.table, bold: true, italics: false, color: COLOUR.ink },
         paragraph: { keepNext: true, spacing: { before: 120, after: 80 } },
       },
-      footnoteText: { run: { size: SIZE.small }, paragraph: { spacing: { after: 40, line: 240 } } },
+      footnoteText: { run: { size: SIZE.small }, paragraph: { spacing: { after: 40, line: 240, lineRule: "auto" } } },
       hyperlink: { run: { color: COLOUR.accent, underline: {} } },
     },
     paragraphStyles: [
@@ -104,12 +104,12 @@ export function documentStyles(languageTag: string): IStylesOptions {
       }),
       custom(STYLE.tableText, "Table Text", {
         run: { size: SIZE.table },
-        paragraph: { spacing: { before: 30, after: 30, line: 240 } },
+        paragraph: { spacing: { before: 30, after: 30, line: 240, lineRule: "auto" } },
       }),
       custom(STYLE.tableHeading, "Table Heading", {
         basedOn: STYLE.tableText,
-        run: { size: SIZE.table, bold: true },
-        paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240 } },
+        run: { size: SIZE.header, bold: true },
+        paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: "auto" } },
       }),
       custom(STYLE.legend, "Legend", {
         run: { size: SIZE.small, color: COLOUR.muted },
@@ -128,7 +128,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
       }),
       custom(STYLE.code, "Code", {
         run: { font: "Courier New", size: SIZE.small },
-        paragraph: { spacing: { after: 0, line: 240 }, indent: { left: 284 } },
+        paragraph: { spacing: { after: 0, line: 240, lineRule: "auto" }, indent: { left: 284 } },
       }),
     ],
   };
@@ -151,7 +151,7 @@ export const TABLE_BORDERS: ITableBordersOptions = {
 export const HEADER_RULE = { style: "single", size: 12, color: COLOUR.ink } as const;
 
 /** Padding inside table cells, in twips. */
-export const CELL_MARGINS = { top: 30, bottom: 30, left: 80, right: 80 } as const;
+export const CELL_MARGINS = { top: 30, bottom: 30, left: 60, right: 60 } as const;
 
 export const LIST = { bullets: "koers-bullets", numbers: "koers-numbers" } as const;
 

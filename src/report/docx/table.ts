@@ -19,15 +19,8 @@ import {
   WidthType,
 } from "docx";
 import type { Status } from "../../domain/evaluate.js";
-import type { IndicatorRow, ReportModel, TableRow as ModelRow } from "../model.js";
-import {
-  CELL_MARGINS,
-  COLOUR,
-  HEADER_RULE,
-  STYLE,
-  TABLE_BORDERS,
-  TEXT_WIDTH,
-} from "./styles.js";
+import type { IndicatorRow, TableRow as ModelRow, ReportModel } from "../model.js";
+import { CELL_MARGINS, COLOUR, HEADER_RULE, STYLE, TABLE_BORDERS, TEXT_WIDTH } from "./styles.js";
 
 /** The bookmark of an explanation, which the note in the table links to. */
 export function noteBookmark(note: number): string {

@@ -1,0 +1,262 @@
+/** The PDF report, printed by Chromium and read back with poppler (pdfinfo, pdftotext, pdftohtml). */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildReport } from "../app/report.js";
+import { readBundle } from "../bundle/read-bundle.js";
+import { UserError } from "../domain/errors.js";
+import type { Language } from "../domain/plan.js";
+import { describeWithBrowser } from "../testing/browser.js";
+import { ROOT } from "../testing/cli.js";
+import { type RenderedChart, renderCharts } from "./chart.js";
+import { renderHtml } from "./html.js";
+import type { IndicatorRow, ReportModel } from "./model.js";
+import { findChromium, renderPdf } from "./pdf.js";
+
+interface Printed {
+  readonly model: ReportModel;
+  readonly charts: ReadonlyMap<number, RenderedChart>;
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+let dir: string;
+
+async function print(language: Language): Promise<Printed> {
+  const { model } = buildReport(
+    readBundle(join(ROOT, "examples", "toeslagen-2025")),
+    "2025-10",
+    language,
+  );
+  const charts = await renderCharts(model);
+  const bytes = await renderPdf(renderHtml(model, charts), { title: model.title, language });
+  const file = join(dir, `report-${language}.pdf`);
+  writeFileSync(file, bytes);
+  return { model, charts, file, bytes };
+}
+
+const poppler = (tool: string, ...args: string[]) =>
+  execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+
+/** The text with all white space taken out: poppler joins wrapped lines with or without one. */
+const squeezed = (text: string) => text.replace(/\s+/g, "");
+
+const indicators = (model: ReportModel) =>
+  model.table.rows.filter((r): r is IndicatorRow => r.kind === "indicator");
+
+/** How many structure elements of a type `pdfinfo -struct` lists ("TH", "TH <node…>:", "TH:"). */
+function countElements(struct: string, type: string): number {
+  return struct.split("\n").filter((line) => new RegExp(`^\\s*${type}(\\s|:|$)`).test(line)).length;
+}
+
+/**
+ * The /Alt of each Figure structure element. Poppler does not print /Alt, so it is read from
+ * the file: Chromium writes the structure elements as plain (uncompressed) objects.
+ */
+function figureAlts(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString("latin1");
+  const alts: string[] = [];
+  for (const [object] of text.matchAll(/\d+ 0 obj\s*<<[^]*?endobj/g)) {
+    if (!/\/Type\s*\/StructElem/.test(object) || !/\/S\s*\/Figure\b/.test(object)) continue;
+    const hex = /\/Alt\s*<([0-9A-Fa-f\s]*)>/.exec(object)?.[1];
+    const literal = /\/Alt\s*\(((?:\\.|[^\\)])*)\)/.exec(object)?.[1];
+    if (hex !== undefined) {
+      const bytes = Buffer.from(hex.replace(/\s/g, ""), "hex");
+      alts.push(
+        bytes[0] === 0xfe && bytes[1] === 0xff
+          ? Buffer.from(bytes.subarray(2)).swap16().toString("utf16le")
+          : bytes.toString("latin1"),
+      );
+    } else if (literal !== undefined) {
+      alts.push(literal.replace(/\\(.)/g, "$1"));
+    }
+  }
+  return alts;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("finding Chromium", () => {
+  it("takes KOERS_CHROMIUM when it is an executable, and then only that", () => {
+    expect(findChromium({ KOERS_CHROMIUM: process.execPath })).toBe(process.execPath);
+    expect(findChromium({ KOERS_CHROMIUM: "/nonexistent/chromium" })).toBeUndefined();
+  });
+
+  it("else looks where Debian and Ubuntu put it", () => {
+    expect([undefined, "/usr/bin/chromium", "/usr/bin/chromium-browser"]).toContain(
+      findChromium({}),
+    );
+  });
+
+  it("says how to install Chromium when there is none", async () => {
+    const printing = renderPdf("<p>x</p>", {
+      title: "x",
+      language: "nl",
+      chromium: "/nonexistent",
+    });
+    await expect(printing).rejects.toBeInstanceOf(UserError);
+    await expect(printing).rejects.toThrow(
+      /\/nonexistent.*apt-get install chromium.*KOERS_CHROMIUM/,
+    );
+  });
+
+  it("names a KOERS_CHROMIUM that points nowhere", async () => {
+    vi.stubEnv("KOERS_CHROMIUM", "/nonexistent/chromium");
+    try {
+      await expect(renderPdf("<p>x</p>", { title: "x", language: "en" })).rejects.toThrow(
+        /no Chromium at \/nonexistent\/chromium\. Install it with `apt-get install chromium`/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describeWithBrowser("the PDF report", () => {
+  let nl: Printed;
+  let en: Printed;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "koers-pdf-"));
+    [nl, en] = await Promise.all([print("nl"), print("en")]);
+  }, 60_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is tagged A4 with the report's title and language", () => {
+    for (const { file, model, bytes } of [nl, en]) {
+      const info = poppler("pdfinfo", file);
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      expect(info).toMatch(new RegExp(`^Title:\\s+${escapeRegExp(model.title)}$`, "m"));
+      // Chromium rounds A4 (595.28 x 841.89 pt) to whole CSS pixels.
+      expect(info).toMatch(/^Page size:\s+595\.\d+ x 84[12]\.\d+ pts \(A4\)$/m);
+      expect(Buffer.from(bytes).toString("latin1")).toContain(`/Lang (${model.language})`);
+    }
+  });
+
+  it("has a structure tree of headings, a table with scoped header cells, and figures", () => {
+    const { model, file, charts } = nl;
+    const struct = poppler("pdfinfo", "-struct", file);
+    const rows = model.table.rows;
+    const columns = 5 + model.table.headers.periods.length;
+    expect(countElements(struct, "Document")).toBe(1);
+    expect(countElements(struct, "H1")).toBe(1);
+    expect(countElements(struct, "H2")).toBe(3 + model.sections.length);
+    expect(countElements(struct, "H3")).toBe(model.explanations.length);
+    expect(countElements(struct, "Table")).toBe(1);
+    expect(countElements(struct, "Caption")).toBe(1);
+    // One header row (repeated on every page, tagged once) and one row per group and indicator.
+    expect(countElements(struct, "TR")).toBe(rows.length + 1);
+    expect(countElements(struct, "TH")).toBe(columns + rows.length);
+    expect(struct.match(/^\s*\/Scope \/Column$/gm)).toHaveLength(columns);
+    // scope="row" and scope="rowgroup" both come out as /Row.
+    expect(struct.match(/^\s*\/Scope \/Row$/gm)).toHaveLength(rows.length);
+    // Chromium leaves empty cells (a row without a note) out of the tree.
+    const filled = indicators(model).reduce(
+      (n, row) => n + 3 + row.cells.length + (row.current.note === null ? 0 : 1),
+      0,
+    );
+    expect(countElements(struct, "TD")).toBeGreaterThanOrEqual(filled);
+    expect(struct).toMatch(/^\s*\/Headers \[\(node\d+\) \(node\d+\)\]$/m);
+    expect(countElements(struct, "Figure")).toBeGreaterThanOrEqual(charts.size);
+    expect(charts.size).toBe(model.explanations.length);
+
+    const text = squeezed(poppler("pdfinfo", "-struct-text", file));
+    expect(text).toContain(squeezed(`H1(block)NonStruct"${model.title}"`));
+    for (const heading of [
+      model.introductionHeading,
+      model.table.heading,
+      ...model.sections.map((s) => s.heading),
+    ]) {
+      expect(text).toContain(squeezed(`H2(block)NonStruct"${heading}"`));
+    }
+  });
+
+  it("gives each chart figure its title and figures as alternative text", () => {
+    const alts = figureAlts(nl.bytes).map((alt) => alt.replace(/\s+/g, " "));
+    for (const chart of nl.charts.values()) {
+      expect(alts).toContain(`${chart.title} ${chart.description}`.replace(/\s+/g, " "));
+    }
+    expect(alts.join("\n")).toContain("jan - april 10% en jan - okt 10%. Streefwaarde: ≤ 8%.");
+  });
+
+  it("has an outline of the headings", () => {
+    const xml = poppler("pdftohtml", "-xml", "-i", "-stdout", "-q", nl.file);
+    const outline = squeezed(/<outline>[^]*<\/outline>/.exec(xml)?.[0] ?? "");
+    const { model } = nl;
+    for (const heading of [
+      model.title,
+      model.introductionHeading,
+      model.table.heading,
+      model.explanationsHeading,
+      ...model.explanations.map((e) => `${e.note} ${e.heading}`),
+      ...model.sections.map((s) => s.heading),
+    ]) {
+      const escaped = heading
+        .replaceAll("&", "&amp;")
+        .replaceAll("<", "&lt;")
+        .replaceAll(">", "&gt;");
+      expect(outline).toContain(squeezed(escaped));
+    }
+  });
+
+  it.each([
+    ["nl", "Pagina", "van", "93,5%"],
+    ["en", "Page", "of", "93.5%"],
+  ] as const)(
+    "holds the table's figures, the explanations and page numbers (%s)",
+    (language, page, of, figure) => {
+      const { model, file } = language === "nl" ? nl : en;
+      const layout = poppler("pdftotext", "-layout", file);
+      const words = new Set(layout.split(/\s+/));
+      for (const row of indicators(model)) {
+        for (const word of [row.target, ...row.cells.map((c) => c.value)].flatMap((t) =>
+          t.split(/\s+/),
+        )) {
+          expect(words, `${row.id}: ${word}`).toContain(word);
+        }
+        // The figures of the period columns stand side by side on the row's line.
+        const figures = row.cells.map((c) => escapeRegExp(c.value)).join(" +");
+        expect(layout, row.id).toMatch(new RegExp(`(^|\\s)${figures}\\s`, "m"));
+      }
+      expect(words).toContain(figure);
+      const text = squeezed(layout);
+      for (const block of model.explanations) {
+        expect(text).toContain(squeezed(`${block.note} ${block.heading}`));
+        const firstSentence = /^[^\n]*?\.(?=\s)/.exec(block.markdown ?? "")?.[0] ?? "";
+        expect(firstSentence.length).toBeGreaterThan(20);
+        expect(text).toContain(squeezed(firstSentence));
+      }
+      const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler("pdfinfo", file))?.[1]);
+      expect(pages).toBeGreaterThan(1);
+      for (let n = 1; n <= pages; n++) expect(layout).toContain(`${page} ${n} ${of} ${pages}`);
+    },
+  );
+
+  it("splits no row over two pages", () => {
+    const { model, file } = nl;
+    const { headers } = model.table;
+    const statusLine = new RegExp(
+      [...new Set(indicators(model).map((r) => r.current.status))]
+        .map((s) => `${escapeRegExp(s.symbol)}\\s+${escapeRegExp(s.label)}`)
+        .join("|"),
+    );
+    const groups = model.table.rows.flatMap((r) => (r.kind === "group" ? [r.title] : []));
+    const pages = poppler("pdftotext", "-layout", file).split("\f");
+    const tablePages = pages.filter((p) => statusLine.test(p));
+    expect(tablePages.length).toBeGreaterThan(1); // the example's table runs over a page break
+    for (const page of tablePages.slice(1)) {
+      const lines = page.split("\n");
+      const header = lines.findIndex(
+        (l) => l.trim().startsWith(headers.indicator) && l.includes(headers.target),
+      );
+      expect(header, "the header row is repeated").toBeGreaterThanOrEqual(0);
+      const afterHeader = lines.slice(header).findIndex((l) => l.trim() === "");
+      const first = lines.slice(header + afterHeader).find((l) => l.trim() !== "") ?? "";
+      // The page goes on with a whole row: a group's title, or an indicator's status line.
+      expect(statusLine.test(first) || groups.includes(first.trim()), first).toBe(true);
+    }
+  });
+});
