@@ -73,7 +73,9 @@ describe("the toeslagen-2025 report of jan - okt", () => {
       const depth = Number(/depth-(\d)/.exec(tr.className)?.[1] ?? 0);
       if (tr.classList.contains("group")) groups = [...groups.slice(0, depth), th];
       else if (th === title && (group === undefined || groups.includes(group))) {
-        return [...tr.querySelectorAll("th, td")].map((cell) => cell.textContent?.trim());
+        return [...tr.querySelectorAll("th, td")].map((cell) =>
+          cell.textContent?.replaceAll("\u00a0", " ").trim(),
+        );
       }
     }
     throw new Error(`no row ${title} in ${group}`);

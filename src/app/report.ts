@@ -53,6 +53,20 @@ export async function renderReport(
       return (await import("../report/markdown-renderer.js")).renderMarkdown(model);
     case "csv":
       return (await import("../report/open-data.js")).renderOpenData(model);
+    case "docx": {
+      const [{ renderDocx }, { renderCharts }] = await Promise.all([
+        import("../report/docx/document.js"),
+        import("../report/chart.js"),
+      ]);
+      return renderDocx(model, await renderCharts(model));
+    }
+    case "pdf": {
+      const [{ renderPdf }, html] = await Promise.all([
+        import("../report/pdf.js"),
+        renderReport(model, "html"),
+      ]);
+      return renderPdf(html as string, { title: model.title, language: model.language });
+    }
     default: {
       const unknown: never = format;
       throw new Error(`no renderer for ${unknown}`);

@@ -1,7 +1,7 @@
 /** The `koers` command line. */
 import { Command, Option } from "commander";
 import { evaluationJson } from "../app/evaluation-json.js";
-import { REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
+import { isBinary, REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
 import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
@@ -66,6 +66,9 @@ async function reportCommand(
   const { buildReport, renderReport } = await import("../app/report.js");
   const { model, warnings } = buildReport(bundle, options.period, options.language);
   printProblems(warnings);
+  if (!options.out && isBinary(options.format) && process.stdout.isTTY) {
+    throw new UserError(`a ${options.format} report is a binary file: give --out FILE`);
+  }
   const content = await renderReport(model, options.format);
   if (!options.out) {
     process.stdout.write(content);
@@ -103,7 +106,7 @@ export function program(): Command {
     .argument("<bundle>", "the plan bundle folder")
     .requiredOption("--period <id>", "the period to report on, e.g. 2025-10")
     .addOption(
-      new Option("--format <format>", "output format").choices(["html", "md"]).default("html"),
+      new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("html"),
     )
     .option("--out <file>", "write to this file instead of standard output")
     .addOption(languageOption())

@@ -98,8 +98,8 @@ function renderRow(row: TableRow, columns: number, model: ReportModel): string {
     `<th scope="row" class="depth-${row.depth}">${escapeHtml(row.title)}</th>`,
     `<td class="target">${escapeHtml(row.target)}</td>`,
     ...row.cells.map(({ value: v }) => `<td class="value">${escapeHtml(v)}</td>`),
-    `<td class="status"><span class="symbol" aria-hidden="true">${row.current.status.symbol}</span> ${escapeHtml(row.current.status.label)}</td>`,
-    `<td class="note">${note}</td>`,
+    `<td class="status"><span class="symbol" aria-hidden="true">${row.current.status.symbol}</span>&nbsp;${escapeHtml(row.current.status.label)}</td>`,
+    `<td class="note">${note || "&nbsp;"}</td>`,
     `<td class="source">${escapeHtml(row.current.source ?? "")}</td>`,
     "</tr>",
   ].join("");
@@ -130,6 +130,6 @@ function renderExplanation(
   return `<article id="${block.anchor}" class="explanation" aria-labelledby="${block.anchor}-kop">
 <h3 id="${block.anchor}-kop"><span class="note-number">${block.note}</span> ${escapeHtml(block.heading)}</h3>
 <dl class="facts">${facts}</dl>
-${chart ? `<figure class="chart">${chart.svg}</figure>\n` : ""}${body}
+${chart ? `<div class="chart">${chart.svg}</div>\n` : ""}${body}
 </article>`;
 }

@@ -43,11 +43,11 @@ export function chromiumArgs(): string[] {
 }
 
 function missingChromium(path: string | undefined): UserError {
-  const where = path
-    ? `no Chromium at ${path}`
-    : `no Chromium found (KOERS_CHROMIUM is not set; looked at ${CANDIDATES.join(", ")})`;
+  const problem = path
+    ? `${path} is not an executable`
+    : `none was found (KOERS_CHROMIUM is not set; looked for ${CANDIDATES.join(" and ")})`;
   return new UserError(
-    `PDF output needs Chromium, but there is ${where}. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set KOERS_CHROMIUM to the browser's path.`,
+    `PDF output needs Chromium, but ${problem}. Install it with \`apt-get install chromium\` (Debian/Ubuntu), or set KOERS_CHROMIUM to the browser's path.`,
   );
 }
 

@@ -33,17 +33,24 @@ dl.facts div { display: flex; gap: 0.4rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dt::after { content: ":"; }
 dl.facts dd { margin: 0; font-weight: 600; }
-figure.chart { margin: 0.25rem 0 0.75rem; }
-figure.chart svg { width: 19rem; max-width: 100%; height: auto; }
+div.chart { margin: 0.25rem 0 0.75rem; }
+div.chart svg { width: 19rem; max-width: 100%; height: auto; }
 .missing { font-style: italic; color: var(--miss); }
 .footnotes { font-size: 0.85rem; }
 .footnotes-sep { border: 0; border-top: 1px solid var(--rule); width: 30%; margin-left: 0; }
 @media print {
   @page { size: A4; margin: 18mm 15mm 20mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  html { font-size: 10pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 1rem; }
   thead { display: table-header-group; }
-  tr, dl.facts, figure.chart { break-inside: avoid; }
-  h1, h2, h3 { break-after: avoid; }
+  tr, dl.facts, div.chart { break-inside: avoid; }
+  h1, h2, h3, tr.group, .explanation > h3, dl.facts { break-after: avoid; }
+  table.indicators { font-size: 8.5pt; }
+  th, td { padding: 0.2rem 0.3rem; }
+  td.target { min-width: 0; }
+  td.status { white-space: normal; min-width: 5rem; }
+  td.source { font-size: 7pt; }
+  .footnote-backref { display: none; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -21,9 +21,17 @@ export function ensureBuilt(): void {
 }
 
 export function koers(...args: string[]): SpawnSyncReturns<string> {
+  return koersWith({}, ...args);
+}
+
+/** Runs `koers` with extra environment variables. */
+export function koersWith(
+  env: Record<string, string>,
+  ...args: string[]
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(ROOT, "bin", "koers"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, TZ: "UTC" },
+    env: { ...process.env, TZ: "UTC", ...env },
     encoding: "utf8",
   });
 }

@@ -89,10 +89,10 @@ export async function renderDocx(
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: {
-              top: PAGE.margin,
-              bottom: PAGE.margin,
-              left: PAGE.margin,
-              right: PAGE.margin,
+              top: PAGE.marginY,
+              bottom: PAGE.marginY,
+              left: PAGE.marginX,
+              right: PAGE.marginX,
               header: 567,
               footer: 567,
             },

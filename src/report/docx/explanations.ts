@@ -31,7 +31,6 @@ function factsLine(block: ExplanationBlock): Paragraph {
 function chartImage(chart: RenderedChart): Paragraph {
   const scale = Math.min(CHART_SCALE, TEXT_WIDTH_PX / chart.width);
   return new Paragraph({
-    keepNext: false,
     spacing: { after: 160 },
     children: [
       new ImageRun({

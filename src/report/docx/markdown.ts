@@ -2,32 +2,12 @@
  * Markdown (CommonMark with footnotes) as Word paragraphs: headings nested below the text's own
  * heading, emphasis, lists, quotes, code, tables, links and real Word footnotes.
  */
-import {
-  AlignmentType,
-  type FileChild,
-  HeadingLevel,
-  type IParagraphOptions,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { type FileChild, HeadingLevel, type IParagraphOptions, Paragraph, TextRun } from "docx";
 import MarkdownIt, { type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { type FootnoteMark, inlineRuns } from "./inline.js";
-import {
-  CELL_MARGINS,
-  COLOUR,
-  HEADER_RULE,
-  LIST,
-  numberedList,
-  STYLE,
-  TABLE_BORDERS,
-  TEXT_WIDTH,
-} from "./styles.js";
+import { markdownTable } from "./markdown-table.js";
+import { COLOUR, LIST, numberedList, STYLE } from "./styles.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
 
@@ -87,9 +67,10 @@ export function markdownToDocx(
   const mark: FootnoteMark = (id) => {
     const note = notes.get(id);
     if (!note) return null;
-    return parts.addFootnote(
-      blocks(note, noteWalk).filter((child): child is Paragraph => child instanceof Paragraph),
-    );
+    const paragraphs = blocks(note, noteWalk).filter((c): c is Paragraph => c instanceof Paragraph);
+    // Word puts the footnote's number in front of its first paragraph; a space keeps them apart.
+    paragraphs[0]?.addRunToFront(new TextRun(" "));
+    return parts.addFootnote(paragraphs);
   };
   return blocks(block < 0 ? tokens : tokens.slice(0, block), { parts, topHeading, mark });
 }
@@ -170,7 +151,7 @@ function blocks(tokens: readonly Token[], walk: Walk): FileChild[] {
         break;
       case "table_open": {
         const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
-        out.push(table(tokens.slice(i, end), walk.mark));
+        out.push(markdownTable(tokens.slice(i, end), walk.mark));
         i = end;
         break;
       }
@@ -184,43 +165,5 @@ function code(content: string): Paragraph {
   return new Paragraph({
     style: STYLE.code,
     children: lines.map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}) })),
-  });
-}
-
-/** A Markdown table as a Word table of equal columns, its header row repeated on each page. */
-function table(tokens: readonly Token[], mark: FootnoteMark): Table {
-  const rows: { header: boolean; cells: TableCell[] }[] = [];
-  for (const [i, token] of tokens.entries()) {
-    if (token.type === "tr_open") rows.push({ header: false, cells: [] });
-    if (token.type !== "th_open" && token.type !== "td_open") continue;
-    const row = rows.at(-1);
-    if (!row) continue;
-    row.header = token.type === "th_open";
-    const align = /text-align:(\w+)/.exec(token.attrGet("style") ?? "")?.[1];
-    const alignment =
-      align === "right"
-        ? AlignmentType.RIGHT
-        : align === "center"
-          ? AlignmentType.CENTER
-          : AlignmentType.LEFT;
-    const style = row.header ? STYLE.tableHeading : STYLE.tableText;
-    const children = inlineRuns(tokens[i + 1], mark);
-    row.cells.push(
-      new TableCell({
-        children: [new Paragraph({ style, alignment, children })],
-        ...(row.header ? { borders: { bottom: HEADER_RULE } } : {}),
-      }),
-    );
-  }
-  const columns = Math.max(1, ...rows.map((r) => r.cells.length));
-  return new Table({
-    rows: rows.map(
-      (r) => new TableRow({ children: r.cells, tableHeader: r.header, cantSplit: true }),
-    ),
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: Array(columns).fill(Math.floor(TEXT_WIDTH / columns)),
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
   });
 }

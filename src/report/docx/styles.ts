@@ -24,9 +24,9 @@ export const COLOUR = {
   subgroup: "EEF2F7",
 } as const;
 
-/** A4 in twips (1/20 pt), with 2 cm margins. */
-export const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
-export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** A4 in twips (1/20 pt), with margins of 2 cm above and below and 1.75 cm at the sides. */
+export const PAGE = { width: 11906, height: 16838, marginY: 1134, marginX: 992 } as const;
+export const TEXT_WIDTH = PAGE.width - 2 * PAGE.marginX;
 
 /** Style ids of the paragraph styles defined here, besides Word's built-in ones. */
 export const STYLE = {
@@ -40,7 +40,7 @@ export const STYLE = {
 } as const;
 
 /** Sizes in half-points. */
-export const SIZE = { body: 21, table: 20, header: 18, small: 17 } as const;
+export const SIZE = { body: 21, table: 20, header: 17, small: 17 } as const;
 
 function heading(
   level: number,
@@ -88,7 +88,11 @@ export function documentStyles(languageTag: string): IStylesOptions {
         run: { size: SIZE.table, bold: true, italics: false, color: COLOUR.ink },
         paragraph: { keepNext: true, spacing: { before: 120, after: 80 } },
       },
-      footnoteText: { run: { size: SIZE.small }, paragraph: { spacing: { after: 40, line: 240, lineRule: "auto" } } },
+      footnoteText: {
+        run: { size: SIZE.small },
+        paragraph: { spacing: { after: 40, line: 240, lineRule: "auto" } },
+      },
+      listParagraph: { paragraph: { contextualSpacing: true } },
       hyperlink: { run: { color: COLOUR.accent, underline: {} } },
     },
     paragraphStyles: [
@@ -109,7 +113,10 @@ export function documentStyles(languageTag: string): IStylesOptions {
       custom(STYLE.tableHeading, "Table Heading", {
         basedOn: STYLE.tableText,
         run: { size: SIZE.header, bold: true },
-        paragraph: { keepNext: true, spacing: { before: 30, after: 30, line: 240, lineRule: "auto" } },
+        paragraph: {
+          keepNext: true,
+          spacing: { before: 30, after: 30, line: 240, lineRule: "auto" },
+        },
       }),
       custom(STYLE.legend, "Legend", {
         run: { size: SIZE.small, color: COLOUR.muted },
@@ -128,7 +135,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
       }),
       custom(STYLE.code, "Code", {
         run: { font: "Courier New", size: SIZE.small },
-        paragraph: { spacing: { after: 0, line: 240, lineRule: "auto" }, indent: { left: 284 } },
+        paragraph: { spacing: { after: 160, line: 240, lineRule: "auto" }, indent: { left: 284 } },
       }),
     ],
   };

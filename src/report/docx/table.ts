@@ -20,7 +20,15 @@ import {
 } from "docx";
 import type { Status } from "../../domain/evaluate.js";
 import type { IndicatorRow, TableRow as ModelRow, ReportModel } from "../model.js";
-import { CELL_MARGINS, COLOUR, HEADER_RULE, STYLE, TABLE_BORDERS, TEXT_WIDTH } from "./styles.js";
+import {
+  CELL_MARGINS,
+  COLOUR,
+  HEADER_RULE,
+  SIZE,
+  STYLE,
+  TABLE_BORDERS,
+  TEXT_WIDTH,
+} from "./styles.js";
 
 /** The bookmark of an explanation, which the note in the table links to. */
 export function noteBookmark(note: number): string {
@@ -36,11 +44,24 @@ const STATUS_COLOUR: Partial<Record<Status, string>> = {
   met: COLOUR.ok,
 };
 
-/** Relative widths: indicator, target, each period, status, note, source. */
+/**
+ * Column widths in twips. A figure, the status and the note column get what their (8.5pt) headers
+ * and their content need; the indicator, target and source share the rest. When many periods
+ * leave too little, every column shrinks alike.
+ */
 function columnWidths(periods: number): number[] {
-  const weights = [30, 17, ...Array(periods).fill(9), 15, 7, 18];
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const fixed = { period: 920, status: 1560, note: 1120 };
+  const needed = periods * fixed.period + fixed.status + fixed.note;
+  const rest = Math.max(TEXT_WIDTH - needed, Math.round(TEXT_WIDTH * 0.45));
+  const scale = Math.min(1, (TEXT_WIDTH - rest) / needed);
+  const widths = [
+    rest * 0.41,
+    rest * 0.27,
+    ...Array<number>(periods).fill(fixed.period * scale),
+    fixed.status * scale,
+    fixed.note * scale,
+    rest * 0.32,
+  ].map(Math.floor);
   widths[0] = (widths[0] as number) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -107,7 +128,7 @@ function groupRow(title: string, depth: number, widths: readonly number[]): Tabl
           new Paragraph({
             style: STYLE.tableHeading,
             ...(depth > 0 ? { indent: { left: depth * INDENT } } : {}),
-            children: [new TextRun(title)],
+            children: [new TextRun({ text: title, size: SIZE.table })],
           }),
         ],
       }),
@@ -132,7 +153,7 @@ function indicatorRow(row: IndicatorRow, widths: readonly number[]): TableRow {
       cell(
         [
           new TextRun({
-            text: `${status.symbol} ${status.label}`,
+            text: `${status.symbol}\u00a0${status.label}`,
             ...(colour ? { color: colour } : {}),
             ...(strong ? { bold: true } : {}),
           }),
