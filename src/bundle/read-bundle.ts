@@ -11,8 +11,11 @@ import { readUtf8 } from "./text-file.js";
 import { readExplanations, readSections } from "./texts-files.js";
 
 export interface Bundle {
+  /** Where the bundle was read from: a folder, or a plan in the database. */
   readonly dir: string;
   readonly plan: Plan;
+  /** plan.yaml as written, so that a plan can be stored and exported unchanged. */
+  readonly planYaml: string;
   readonly realisations: readonly Realisation[];
   readonly explanations: readonly Explanation[];
   readonly sections: readonly Section[];
@@ -44,7 +47,15 @@ export function readBundle(dir: string): Bundle {
   const explanations = readExplanations(dir, plan, log);
   const sections = readSections(dir, plan, log);
   if (log.errors.length > 0) throw rejection(log);
-  return { dir, plan, realisations, explanations, sections, warnings: log.warnings };
+  return {
+    dir,
+    plan,
+    planYaml: planText as string,
+    realisations,
+    explanations,
+    sections,
+    warnings: log.warnings,
+  };
 }
 
 /** The errors, followed by the warnings found so far, so that fixing the errors holds no surprise. */

@@ -173,30 +173,40 @@ class RowReader {
 }
 
 function readValue(text: string, indicator: Indicator, ctx: RowContext): RealisedValue | undefined {
-  const error = (message: string) => {
-    ctx.log.error(ctx.file, ctx.line, `${message} (column value, indicator "${indicator.id}")`);
-    return undefined;
-  };
-  if (text === "") return { kind: "missing", word: "" };
-  if (MISSING.test(text)) return { kind: "missing", word: text };
+  const result = interpretValue(text, indicator, ctx.dialect);
+  if ("value" in result) return result.value;
+  ctx.log.error(ctx.file, ctx.line, `${result.error} (column value, indicator "${indicator.id}")`);
+  return undefined;
+}
+
+/**
+ * A written value for an indicator: a number in the dialect's notation (a percentage may end
+ * in %), met/not-met for a qualitative target, or empty, n.b. or n.v.t. for no figure.
+ */
+export function interpretValue(
+  text: string,
+  indicator: Indicator,
+  dialect: Dialect,
+): { value: RealisedValue } | { error: string } {
+  if (text === "") return { value: { kind: "missing", word: "" } };
+  if (MISSING.test(text)) return { value: { kind: "missing", word: text } };
   const qualitative = indicator.target.kind === "qualitative";
   const assessment = text.toLowerCase();
   if (assessment === "met" || assessment === "not-met") {
     return qualitative
-      ? { kind: "assessment", met: assessment === "met" }
-      : error(
-          `"${text}" is an assessment, but this indicator has no qualitative target: give a number`,
-        );
+      ? { value: { kind: "assessment", met: assessment === "met" } }
+      : {
+          error: `"${text}" is an assessment, but this indicator has no qualitative target: give a number`,
+        };
   }
   if (qualitative)
-    return error(`"${text}" is not an assessment: a qualitative target takes met or not-met`);
+    return { error: `"${text}" is not an assessment: a qualitative target takes met or not-met` };
   const percent = /\s*%$/.exec(text);
   if (percent && indicator.unit !== "percent") {
-    return error(`"${text}" has % but the indicator's unit is ${indicator.unit}`);
+    return { error: `"${text}" has % but the indicator's unit is ${indicator.unit}` };
   }
-  const number = parseNumber(percent ? text.slice(0, percent.index) : text, ctx.dialect);
-  if ("error" in number) return error(number.error);
-  return { kind: "number", value: number.value };
+  const number = parseNumber(percent ? text.slice(0, percent.index) : text, dialect);
+  return "error" in number ? number : { value: { kind: "number", value: number.value } };
 }
 
 /** Undefined when absent, null when invalid (already logged). */

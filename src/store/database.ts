@@ -1,0 +1,129 @@
+/** The database's tables, as Kysely sees them. Times are ISO 8601 text in UTC. */
+import type { ColumnType } from "kysely";
+
+export type PeriodState = "open" | "closed" | "published";
+export type Role = "admin" | "editor" | "owner" | "viewer";
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+}
+
+export interface PlanTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  year: number;
+  /** plan.yaml as imported: the plan's definition, exported as it came in. */
+  plan_yaml: string;
+  imported_at: string;
+}
+
+export interface PeriodTable {
+  plan_id: string;
+  period_id: string;
+  position: number;
+  state: PeriodState;
+  changed_at: string | null;
+  changed_by: string | null;
+  reason: string | null;
+}
+
+export interface RealisationTable {
+  plan_id: string;
+  indicator_id: string;
+  period_id: string;
+  /** `number` (canonical digits), `assessment` (met/not-met) or `missing` (the word written). */
+  kind: "number" | "assessment" | "missing";
+  value: string;
+  source: string | null;
+  sample_size: number | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ExplanationTable {
+  plan_id: string;
+  period_id: string;
+  indicator_id: string;
+  markdown: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SectionTable {
+  plan_id: string;
+  period_id: string;
+  position: number;
+  slug: string;
+  heading: string;
+  markdown: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface RoleTable {
+  user_id: string;
+  role: Role;
+  /** Null: the role holds for every organisation. */
+  organisation_id: string | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailureTable {
+  key: string;
+  window_start: string;
+  failures: number;
+}
+
+export interface AuditTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_key: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PublishedReportTable {
+  plan_id: string;
+  period_id: string;
+  format: string;
+  content: ColumnType<Buffer, Buffer | Uint8Array, never>;
+  sha256: string;
+  audit_head: string;
+  published_at: string;
+  published_by: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  plans: PlanTable;
+  periods: PeriodTable;
+  realisations: RealisationTable;
+  explanations: ExplanationTable;
+  sections: SectionTable;
+  users: UserTable;
+  roles: RoleTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  audit_log: AuditTable;
+  published_reports: PublishedReportTable;
+}
