@@ -3,7 +3,7 @@ import type { Bundle } from "../bundle/read-bundle.js";
 import type { Problem } from "../domain/errors.js";
 import type { Evaluation } from "../domain/evaluate.js";
 import type { Language } from "../domain/plan.js";
-import { buildReportModel, type ReportModel } from "../report/model.js";
+import { buildReportModel, type ReportAnchor, type ReportModel } from "../report/model.js";
 import type { ReportFormat } from "./formats.js";
 import { evaluateUpTo, explanationWarnings } from "./period.js";
 
@@ -12,8 +12,14 @@ export interface BuiltReport {
   readonly warnings: readonly Problem[];
 }
 
-export function buildReport(bundle: Bundle, periodId: string, language?: Language): BuiltReport {
-  return reportOf(bundle, evaluateUpTo(bundle, periodId), language);
+/** With `anchor`, the report is a published one and closes with the audit trail's head. */
+export function buildReport(
+  bundle: Bundle,
+  periodId: string,
+  language?: Language,
+  anchor?: ReportAnchor,
+): BuiltReport {
+  return reportOf(bundle, evaluateUpTo(bundle, periodId), language, anchor);
 }
 
 /** The report of the last of `evaluations` (every period up to it, in plan order). */
@@ -21,6 +27,7 @@ export function reportOf(
   bundle: Bundle,
   evaluations: readonly Evaluation[],
   language?: Language,
+  anchor?: ReportAnchor,
 ): BuiltReport {
   const reported = evaluations.at(-1);
   const model = buildReportModel({
@@ -29,6 +36,7 @@ export function reportOf(
     explanations: bundle.explanations,
     sections: bundle.sections,
     language: language ?? bundle.plan.language,
+    ...(anchor ? { anchor } : {}),
   });
   return { model, warnings: reported ? explanationWarnings(bundle, reported) : [] };
 }

@@ -6,6 +6,13 @@ import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
 import { LANGUAGES, type Language } from "../domain/plan.js";
+import { register as registerAudit } from "./commands/audit.js";
+import { register as registerExport } from "./commands/export.js";
+import { register as registerImport } from "./commands/import.js";
+import { register as registerPeriod } from "./commands/period.js";
+import { register as registerServe } from "./commands/serve.js";
+import { register as registerUpload } from "./commands/upload.js";
+import { register as registerUser } from "./commands/user.js";
 import { evaluationTable } from "./evaluate-table.js";
 
 const EXIT_INVALID = 2;
@@ -111,6 +118,13 @@ export function program(): Command {
     .option("--out <file>", "write to this file instead of standard output")
     .addOption(languageOption())
     .action(reportCommand);
+  registerServe(cli);
+  registerImport(cli);
+  registerExport(cli);
+  registerUser(cli);
+  registerAudit(cli);
+  registerPeriod(cli);
+  registerUpload(cli);
   return cli;
 }
 

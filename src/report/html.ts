@@ -46,7 +46,7 @@ ${renderMarkdown(s.markdown, 1, s.anchor)}
   )
   .join("\n")}
 </main>
-</body>
+${model.colophon ? `<footer class="colophon">\n<p>${escapeHtml(model.colophon)}</p>\n</footer>\n` : ""}</body>
 </html>
 `;
 }

@@ -96,6 +96,7 @@ export function renderMarkdown(model: ReportModel): string {
       "",
       prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
     ]),
+    ...(model.colophon ? ["", "---", "", inline(model.colophon)] : []),
   ];
   return `${lines
     .join("\n")

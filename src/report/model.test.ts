@@ -183,3 +183,39 @@ describe("escaping", () => {
     expect(markdown).not.toContain("<script>");
   });
 });
+
+describe("the colophon of a published report", () => {
+  const plan = planOf([late]);
+  const evaluations = [evaluatePeriod(plan, [figure("late", "2025-04", "500")], "2025-04")];
+  const anchor = { auditHead: "ab".repeat(32), publishedAt: "2026-11-30T23:30:00.000Z" };
+  const modelIn = (language: Language, withAnchor = true) =>
+    buildReportModel({
+      plan,
+      evaluations,
+      explanations: [],
+      sections: [],
+      language,
+      ...(withAnchor ? { anchor } : {}),
+    });
+
+  it("names the audit head and the day of publication (UTC), in the report's language", () => {
+    expect(modelIn("nl").colophon).toBe(
+      `Controlegetal audittrail: ${anchor.auditHead} (gepubliceerd 30 november 2026)`,
+    );
+    expect(modelIn("en").colophon).toBe(
+      `Audit trail check value: ${anchor.auditHead} (published 30 November 2026)`,
+    );
+  });
+
+  it("closes the HTML and Markdown, and is absent without an anchor", () => {
+    const model = modelIn("nl");
+    expect(renderHtml(model)).toContain(
+      `</main>\n<footer class="colophon">\n<p>${model.colophon}</p>\n</footer>\n</body>`,
+    );
+    expect(renderMarkdown(model).endsWith(`\n\n---\n\n${model.colophon}\n`)).toBe(true);
+    const unpublished = modelIn("nl", false);
+    expect(unpublished.colophon).toBeNull();
+    expect(renderHtml(unpublished)).not.toContain("colophon");
+    expect(renderMarkdown(unpublished)).not.toContain("audittrail");
+  });
+});

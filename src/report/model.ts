@@ -123,6 +123,15 @@ export interface ReportModel {
   /** The id of explanation `note`'s block, for links from the table. */
   readonly noteAnchor: (note: number) => string;
   readonly sections: readonly NarrativeSection[];
+  /** The closing line of a published report, naming the audit trail's head; null otherwise. */
+  readonly colophon: string | null;
+}
+
+/** What anchors a published report to the audit trail: its head when the report was published. */
+export interface ReportAnchor {
+  readonly auditHead: string;
+  /** ISO 8601 instant of publication, in UTC. */
+  readonly publishedAt: string;
 }
 
 export interface ReportInput {
@@ -132,6 +141,7 @@ export interface ReportInput {
   readonly explanations: readonly Explanation[];
   readonly sections: readonly Section[];
   readonly language: Language;
+  readonly anchor?: ReportAnchor;
 }
 
 const STANDING_ORDER: readonly Status[] = ["met", "not-met", "behind-plan", "pending", "no-target"];
@@ -189,7 +199,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
         heading: s.heading,
         markdown: s.markdown,
       })),
+    colophon: input.anchor ? colophon(input.anchor, texts) : null,
   };
+}
+
+function colophon({ auditHead, publishedAt }: ReportAnchor, texts: Texts): string {
+  const instant = new Date(publishedAt);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an instant: ${publishedAt}`);
+  return texts.colophon(auditHead, {
+    year: instant.getUTCFullYear(),
+    month: instant.getUTCMonth() + 1,
+    day: instant.getUTCDate(),
+  });
 }
 
 function introduction(plan: Plan, reported: Evaluation, texts: Texts): string[] {

@@ -52,6 +52,8 @@ export interface Texts {
     readonly realisation: string;
     readonly target: string;
   };
+  /** The closing line of a published report: the audit trail's head, and the day of publication. */
+  readonly colophon: (auditHead: string, published: CalendarDate) => string;
 }
 
 const MONTHS: Record<Language, readonly string[]> = {
@@ -84,6 +86,10 @@ const MONTHS: Record<Language, readonly string[]> = {
     "December",
   ],
 };
+
+function dateText({ year, month, day }: CalendarDate, language: Language): string {
+  return `${day} ${MONTHS[language][month - 1]} ${year}`;
+}
 
 function isLastDayOfMonth({ year, month, day }: CalendarDate): boolean {
   return new Date(Date.UTC(year, month, 0)).getUTCDate() === day;
@@ -190,6 +196,8 @@ const nl: Texts = {
     realisation: "Realisatie",
     target: "Streefwaarde",
   },
+  colophon: (auditHead, published) =>
+    `Controlegetal audittrail: ${auditHead} (gepubliceerd ${dateText(published, "nl")})`,
 };
 
 const en: Texts = {
@@ -262,6 +270,8 @@ const en: Texts = {
     realisation: "Actual",
     target: "Target",
   },
+  colophon: (auditHead, published) =>
+    `Audit trail check value: ${auditHead} (published ${dateText(published, "en")})`,
 };
 
 function capitalise(text: string): string {

@@ -16,6 +16,12 @@ export interface StoreDialect {
   lockWriters(trx: Transaction<Database>): Promise<void>;
   /** A description of the engine and its version, for diagnostics. */
   version(db: Kysely<Database>): Promise<string>;
+  /**
+   * The schema Kysely's migration tables belong in. Unless told, Kysely takes them for present
+   * when any schema has them, so a database shared with other schemas (or tests running side
+   * by side, each in its own) would skip creating its own.
+   */
+  migrationSchema(db: Kysely<unknown>): Promise<string | undefined>;
 }
 
 /** The key of PostgreSQL's transaction-scoped advisory lock that serialises Koers's writers. */
@@ -34,6 +40,11 @@ export class SqliteDialect implements StoreDialect {
     const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db);
     return `SQLite ${rows[0]?.v}`;
   }
+
+  /** SQLite has one schema per file. */
+  async migrationSchema(): Promise<undefined> {
+    return undefined;
+  }
 }
 
 export class PostgresDialect implements StoreDialect {
@@ -47,5 +58,10 @@ export class PostgresDialect implements StoreDialect {
   async version(db: Kysely<Database>): Promise<string> {
     const { rows } = await sql<{ v: string }>`select version() as v`.execute(db);
     return rows[0]?.v ?? "PostgreSQL";
+  }
+
+  async migrationSchema(db: Kysely<unknown>): Promise<string | undefined> {
+    const { rows } = await sql<{ s: string | null }>`select current_schema() as s`.execute(db);
+    return rows[0]?.s ?? undefined;
   }
 }

@@ -141,7 +141,12 @@ class CodeMigrations implements MigrationProvider {
 
 /** Brings the schema up to date; refuses, naming the migration, when one fails. */
 export async function migrate(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: new CodeMigrations(dialect) });
+  const migrationTableSchema = await dialect.migrationSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrations(dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

@@ -63,6 +63,7 @@ function body(
       new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading }),
       ...markdownToDocx(section.markdown, parts, 2),
     ]),
+    ...(model.colophon ? [new Paragraph({ style: STYLE.legend, text: model.colophon })] : []),
   ];
 }
 

@@ -1,0 +1,143 @@
+/**
+ * Reading stored plans for someone signed in: which plans they may see, and a plan, indicator
+ * or period by id, refused with NotFoundError when there is no such thing.
+ */
+import type { Kysely } from "kysely";
+import { readPlan } from "../bundle/plan-file.js";
+import { ProblemLog } from "../bundle/problems.js";
+import type { Bundle } from "../bundle/read-bundle.js";
+import {
+  findPeriod,
+  type Indicator,
+  indicatorsOf,
+  type Period,
+  type Plan,
+} from "../domain/plan.js";
+import type { Database, PeriodState } from "../store/database.js";
+import { loadBundle } from "../store/plans.js";
+import type { Account } from "./accounts.js";
+import { can, type Resource, requireCan } from "./authorization.js";
+import { NotFoundError } from "./errors.js";
+import { type RealisationRecord, realisationRecord } from "./realisations.js";
+
+/** The organisation a plan belongs to; NotFoundError when there is no such plan. */
+async function planOrganisation(db: Kysely<Database>, planId: string): Promise<string> {
+  const row = await db
+    .selectFrom("plans")
+    .select("organisation_id")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`there is no plan ${planId}`);
+  return row.organisation_id;
+}
+
+/** A plan `account` may read, as the resource authorization judges: found, then allowed. */
+async function readablePlan(
+  db: Kysely<Database>,
+  account: Account,
+  planId: string,
+): Promise<Resource & { readonly organisation: string }> {
+  const organisation = await planOrganisation(db, planId);
+  const resource = { organisation };
+  requireCan(account, "read-plan", resource);
+  return resource;
+}
+
+/** A readable plan with all its figures and texts, for evaluations and reports. */
+export async function readableBundle(
+  db: Kysely<Database>,
+  account: Account,
+  planId: string,
+): Promise<Bundle> {
+  await readablePlan(db, account, planId);
+  return loadBundle(db, planId);
+}
+
+/** A readable plan's definition without its figures: enough to authorize and check ids. */
+export async function readablePlanDefinition(
+  db: Kysely<Database>,
+  account: Account,
+  planId: string,
+): Promise<{ readonly organisation: string; readonly plan: Plan }> {
+  const { organisation } = await readablePlan(db, account, planId);
+  const row = await db
+    .selectFrom("plans")
+    .select("plan_yaml")
+    .where("id", "=", planId)
+    .executeTakeFirstOrThrow();
+  const plan = readPlan(row.plan_yaml, `plan ${planId}`, new ProblemLog());
+  if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
+  return { organisation, plan };
+}
+
+export function requireIndicator(plan: Plan, indicatorId: string): Indicator {
+  const indicator = indicatorsOf(plan.nodes).find((i) => i.id === indicatorId);
+  if (!indicator) throw new NotFoundError(`plan ${plan.id} has no indicator ${indicatorId}`);
+  return indicator;
+}
+
+export function requirePeriodOf(plan: Plan, periodId: string): Period {
+  const period = findPeriod(plan, periodId);
+  if (!period) throw new NotFoundError(`plan ${plan.id} has no period ${periodId}`);
+  return period;
+}
+
+export interface PlanSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly year: number;
+  readonly periods: readonly { readonly id: string; readonly state: PeriodState }[];
+}
+
+/** The plans `account` may read, with their periods and the state of each. */
+export async function readablePlans(
+  db: Kysely<Database>,
+  account: Account,
+): Promise<PlanSummary[]> {
+  const plans = (
+    await db
+      .selectFrom("plans")
+      .select(["id", "title", "organisation_id", "year"])
+      .orderBy("id")
+      .execute()
+  ).filter((p) => can(account, "read-plan", { organisation: p.organisation_id }));
+  if (plans.length === 0) return [];
+  const periods = await db
+    .selectFrom("periods")
+    .select(["plan_id", "period_id", "state"])
+    .where(
+      "plan_id",
+      "in",
+      plans.map((p) => p.id),
+    )
+    .orderBy("plan_id")
+    .orderBy("position")
+    .execute();
+  return plans.map((p) => ({
+    id: p.id,
+    title: p.title,
+    organisation: p.organisation_id,
+    year: Number(p.year),
+    periods: periods
+      .filter((q) => q.plan_id === p.id)
+      .map((q) => ({ id: q.period_id, state: q.state })),
+  }));
+}
+
+/** A realisation with its version; version 0 and no value when there is none yet. */
+export async function readRealisation(
+  db: Kysely<Database>,
+  planId: string,
+  indicatorId: string,
+  periodId: string,
+): Promise<RealisationRecord> {
+  const row = await db
+    .selectFrom("realisations")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("indicator_id", "=", indicatorId)
+    .where("period_id", "=", periodId)
+    .executeTakeFirst();
+  return realisationRecord(indicatorId, periodId, row);
+}
