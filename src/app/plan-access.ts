@@ -3,8 +3,6 @@
  * or period by id, refused with NotFoundError when there is no such thing.
  */
 import type { Kysely } from "kysely";
-import { readPlan } from "../bundle/plan-file.js";
-import { ProblemLog } from "../bundle/problems.js";
 import type { Bundle } from "../bundle/read-bundle.js";
 import {
   findPeriod,
@@ -14,60 +12,40 @@ import {
   type Plan,
 } from "../domain/plan.js";
 import type { Database, PeriodState } from "../store/database.js";
-import { loadBundle } from "../store/plans.js";
 import type { Account } from "./accounts.js";
-import { can, type Resource, requireCan } from "./authorization.js";
+import { can, requireCan } from "./authorization.js";
 import { NotFoundError } from "./errors.js";
+import type { PlanCache } from "./plan-cache.js";
 import { type RealisationRecord, realisationRecord } from "./realisations.js";
 
-/** The organisation a plan belongs to; NotFoundError when there is no such plan. */
-async function planOrganisation(db: Kysely<Database>, planId: string): Promise<string> {
-  const row = await db
-    .selectFrom("plans")
-    .select("organisation_id")
-    .where("id", "=", planId)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError(`there is no plan ${planId}`);
-  return row.organisation_id;
-}
-
-/** A plan `account` may read, as the resource authorization judges: found, then allowed. */
+/** A plan `account` may read, as authorization judges it: found, then allowed. */
 async function readablePlan(
-  db: Kysely<Database>,
+  plans: PlanCache,
   account: Account,
   planId: string,
-): Promise<Resource & { readonly organisation: string }> {
-  const organisation = await planOrganisation(db, planId);
-  const resource = { organisation };
-  requireCan(account, "read-plan", resource);
-  return resource;
+): Promise<{ readonly organisation: string; readonly plan: Plan }> {
+  const definition = await plans.definition(planId);
+  requireCan(account, "read-plan", { organisation: definition.organisation });
+  return definition;
 }
 
 /** A readable plan with all its figures and texts, for evaluations and reports. */
 export async function readableBundle(
-  db: Kysely<Database>,
+  plans: PlanCache,
   account: Account,
   planId: string,
 ): Promise<Bundle> {
-  await readablePlan(db, account, planId);
-  return loadBundle(db, planId);
+  await readablePlan(plans, account, planId);
+  return plans.bundle(planId);
 }
 
 /** A readable plan's definition without its figures: enough to authorize and check ids. */
 export async function readablePlanDefinition(
-  db: Kysely<Database>,
+  plans: PlanCache,
   account: Account,
   planId: string,
 ): Promise<{ readonly organisation: string; readonly plan: Plan }> {
-  const { organisation } = await readablePlan(db, account, planId);
-  const row = await db
-    .selectFrom("plans")
-    .select("plan_yaml")
-    .where("id", "=", planId)
-    .executeTakeFirstOrThrow();
-  const plan = readPlan(row.plan_yaml, `plan ${planId}`, new ProblemLog());
-  if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
-  return { organisation, plan };
+  return readablePlan(plans, account, planId);
 }
 
 export function requireIndicator(plan: Plan, indicatorId: string): Indicator {

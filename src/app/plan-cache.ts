@@ -1,20 +1,29 @@
 /**
- * Stored plans read once per change: every change to the database appends to the audit trail,
- * so the trail's last sequence number tells whether a plan read earlier is still current — in
- * this process or any other on the same database.
+ * Stored plans read once per change. A plan's definition changes only when it is imported
+ * again, which its `imported_at` tells; its figures and texts change with any write, and every
+ * write appends to the audit trail, so the trail's last sequence number tells whether a bundle
+ * read earlier is still current — in this process or any other on the same database.
  */
+import { readPlan } from "../bundle/plan-file.js";
+import { ProblemLog } from "../bundle/problems.js";
 import type { Bundle } from "../bundle/read-bundle.js";
+import type { Plan } from "../domain/plan.js";
 import type { Store } from "../store/open.js";
 import { loadBundle } from "../store/plans.js";
+import { NotFoundError } from "./errors.js";
 
 export class PlanCache {
   private seq = -1;
   private readonly bundles = new Map<string, Promise<Bundle>>();
   private readonly derived = new Map<string, unknown>();
+  private readonly definitions = new Map<
+    string,
+    { importedAt: string; organisation: string; plan: Plan }
+  >();
 
   constructor(private readonly store: Store) {}
 
-  /** Forgets everything when the database changed since the last question. */
+  /** Forgets the bundles when the database changed since the last question. */
   private async current(): Promise<void> {
     const last = await this.store.db
       .selectFrom("audit_log")
@@ -37,6 +46,31 @@ export class PlanCache {
       this.bundles.set(planId, bundle);
     }
     return bundle;
+  }
+
+  /**
+   * The plan's definition (periods, indicators, targets) and its organisation, without reading
+   * its figures; NotFoundError when there is no such plan.
+   */
+  async definition(planId: string): Promise<{ organisation: string; plan: Plan }> {
+    const row = await this.store.db
+      .selectFrom("plans")
+      .select(["imported_at", "organisation_id"])
+      .where("id", "=", planId)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError(`there is no plan ${planId}`);
+    const cached = this.definitions.get(planId);
+    if (cached?.importedAt === row.imported_at) return cached;
+    const { plan_yaml } = await this.store.db
+      .selectFrom("plans")
+      .select("plan_yaml")
+      .where("id", "=", planId)
+      .executeTakeFirstOrThrow();
+    const plan = readPlan(plan_yaml, `plan ${planId}`, new ProblemLog());
+    if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
+    const definition = { importedAt: row.imported_at, organisation: row.organisation_id, plan };
+    this.definitions.set(planId, definition);
+    return definition;
   }
 
   /** A value computed from a plan (an evaluation, say), kept until the database changes. */

@@ -2,7 +2,7 @@
 import type { Transaction } from "kysely";
 import { interpretValue } from "../bundle/realisations-file.js";
 import { decimalFromNumber } from "../domain/decimal.js";
-import { indicatorsOf, type RealisedValue } from "../domain/plan.js";
+import { indicatorsOf, type Plan, type RealisedValue } from "../domain/plan.js";
 import { appendAudit } from "../store/audit.js";
 import type { Database, RealisationTable } from "../store/database.js";
 import type { Store } from "../store/open.js";
@@ -87,9 +87,15 @@ export async function requireOpenPeriod(
   }
 }
 
-export async function indicatorOf(store: Store, planId: string, indicatorId: string) {
-  const bundle = await loadBundle(store.db, planId);
-  const indicator = indicatorsOf(bundle.plan.nodes).find((i) => i.id === indicatorId);
+/** The indicator from the plan given, or else from the stored plan. */
+export async function indicatorOf(
+  store: Store,
+  planId: string,
+  indicatorId: string,
+  read: Plan | undefined,
+) {
+  const plan = read ?? (await loadBundle(store.db, planId)).plan;
+  const indicator = indicatorsOf(plan.nodes).find((i) => i.id === indicatorId);
   if (!indicator) throw new NotFoundError(`plan ${planId} has no indicator ${indicatorId}`);
   return indicator;
 }
@@ -122,8 +128,9 @@ export async function updateRealisation(
   store: Store,
   change: RealisationChange,
   by: Actor,
+  read?: Plan,
 ): Promise<RealisationRecord> {
-  const indicator = await indicatorOf(store, change.planId, change.indicatorId);
+  const indicator = await indicatorOf(store, change.planId, change.indicatorId, read);
   const value = parseValue(change, indicator);
   return store.db.transaction().execute(async (trx) => {
     await store.dialect.lockWriters(trx);

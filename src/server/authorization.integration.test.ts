@@ -75,6 +75,24 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
     };
   };
 
+  /** A life-cycle request on 2025-04, from the state it needs (set directly in the database). */
+  const stateChange =
+    (action: string, from: "open" | "closed" | "published", payload?: object) =>
+    async (call: Call): Promise<InjectOptions> => {
+      await store()
+        .db.updateTable("periods")
+        .set({ state: from })
+        .where("plan_id", "=", PLAN)
+        .where("period_id", "=", "2025-04")
+        .execute();
+      return {
+        method: "POST",
+        url: `/api/plans/${PLAN}/periods/2025-04/${action}`,
+        headers: headers(call.cookie),
+        ...(payload ? { payload } : {}),
+      };
+    };
+
   const get = (url: string) => (call: Call) => ({
     method: "GET" as const,
     url,
@@ -149,6 +167,45 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
         url: "/api/users",
         headers: headers(cookie),
         payload: { email: `new-${n}-${who}@example.org`, role: "viewer", password: PASSWORD },
+      }),
+    },
+    {
+      name: "POST close",
+      expect: { ...SIGNED_IN(403), admin: 200, editor: 200 },
+      write: { plan: PLAN, indicator: OWNED },
+      request: stateChange("close", "open"),
+    },
+    {
+      name: "POST publish",
+      expect: { ...SIGNED_IN(403), admin: 200, editor: 200 },
+      write: { plan: PLAN, indicator: OWNED },
+      request: stateChange("publish", "closed"),
+    },
+    {
+      name: "GET published",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-04/published`),
+    },
+    {
+      name: "GET a published file",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-04/published/md`),
+    },
+    {
+      name: "POST reopen",
+      expect: { ...SIGNED_IN(403), admin: 200 },
+      write: { plan: PLAN, indicator: OWNED },
+      request: stateChange("reopen", "published", { reason: "a correction from the owner" }),
+    },
+    {
+      name: "POST upload of the owner's indicator",
+      expect: { ...SIGNED_IN(403), admin: 200, editor: 200, owner: 200 },
+      write: { plan: PLAN, indicator: OWNED },
+      request: ({ cookie, n }) => ({
+        method: "POST",
+        url: `/api/plans/${PLAN}/realisations`,
+        headers: { ...headers(cookie), "content-type": "text/csv" },
+        payload: `indicator,period,value,source\n${OWNED},2025-10,${200 + n},upload ${n}\n`,
       }),
     },
     { name: "GET /api/openapi.json", expect: ANYONE(200), request: get("/api/openapi.json") },

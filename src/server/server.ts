@@ -8,16 +8,19 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../app/config.js";
+import { PlanCache } from "../app/plan-cache.js";
 import type { Store } from "../store/open.js";
 import { requireSession, SESSION_COOKIE } from "./authenticate.js";
 import { notFoundHandler, problemHandler } from "./problems.js";
 import { auditRoutes } from "./routes/audit.js";
 import type { RouteContext } from "./routes/context.js";
 import { docsRoutes } from "./routes/docs.js";
+import { periodRoutes } from "./routes/periods.js";
 import { planRoutes } from "./routes/plans.js";
 import { realisationRoutes } from "./routes/realisations.js";
 import { reportRoutes } from "./routes/reports.js";
 import { sessionRoutes, signInRoute } from "./routes/session.js";
+import { uploadRoutes } from "./routes/upload.js";
 import { userRoutes } from "./routes/users.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -53,7 +56,7 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
       },
     },
   });
-  const context: RouteContext = { config, store };
+  const context: RouteContext = { config, store, plans: new PlanCache(store) };
   app.register(async (open) => {
     signInRoute(open, context);
     await docsRoutes(open);
@@ -66,6 +69,8 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
     reportRoutes(api, context);
     auditRoutes(api, context);
     userRoutes(api, context);
+    periodRoutes(api, context);
+    uploadRoutes(api, context);
   });
   return app;
 }

@@ -54,7 +54,7 @@ const evaluationSchema = {
   },
 } as const;
 
-export function planRoutes(scope: FastifyInstance, { store }: RouteContext): void {
+export function planRoutes(scope: FastifyInstance, { store, plans }: RouteContext): void {
   scope.get(
     "/api/plans",
     {
@@ -78,11 +78,15 @@ export function planRoutes(scope: FastifyInstance, { store }: RouteContext): voi
         response: { 200: evaluationSchema, ...signedInProblems(403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { plan, period } = request.params;
-      const bundle = await readableBundle(store.db, signedIn(request), plan);
+      const bundle = await readableBundle(plans, signedIn(request), plan);
       requirePeriodOf(bundle.plan, period);
-      return evaluationJson(evaluateBundlePeriod(bundle, period));
+      // Kept serialised: a plan's evaluation is read far more often than it changes.
+      const json = await plans.derive(plan, `evaluation ${period}`, (current) =>
+        JSON.stringify(evaluationJson(evaluateBundlePeriod(current, period))),
+      );
+      return reply.type("application/json; charset=utf-8").send(json);
     },
   );
 }

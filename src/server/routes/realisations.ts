@@ -30,7 +30,7 @@ type Params = { plan: string; indicator: string; period: string };
 
 const URL = "/api/plans/:plan/realisations/:indicator/:period";
 
-export function realisationRoutes(scope: FastifyInstance, { store }: RouteContext): void {
+export function realisationRoutes(scope: FastifyInstance, { store, plans }: RouteContext): void {
   scope.get<{ Params: Params }>(
     URL,
     {
@@ -44,7 +44,7 @@ export function realisationRoutes(scope: FastifyInstance, { store }: RouteContex
     },
     async (request) => {
       const { plan, indicator, period } = request.params;
-      const definition = await readablePlanDefinition(store.db, signedIn(request), plan);
+      const definition = await readablePlanDefinition(plans, signedIn(request), plan);
       requireIndicator(definition.plan, indicator);
       requirePeriodOf(definition.plan, period);
       return readRealisation(store.db, plan, indicator, period);
@@ -68,7 +68,7 @@ export function realisationRoutes(scope: FastifyInstance, { store }: RouteContex
       const at = new Date().toISOString();
       const account = signedIn(request);
       const { plan, indicator, period } = request.params;
-      const definition = await readablePlanDefinition(store.db, account, plan);
+      const definition = await readablePlanDefinition(plans, account, plan);
       const target = requireIndicator(definition.plan, indicator);
       requirePeriodOf(definition.plan, period);
       requireCan(account, "write-figures", {
@@ -79,6 +79,7 @@ export function realisationRoutes(scope: FastifyInstance, { store }: RouteContex
         store,
         { planId: plan, indicatorId: indicator, periodId: period, ...request.body },
         { actor: account.email, at },
+        definition.plan,
       );
     },
   );

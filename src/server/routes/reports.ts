@@ -10,7 +10,7 @@ import { UnavailableError } from "../problems.js";
 import { periodParams, signedInProblems } from "../schemas.js";
 import { type RouteContext, SESSION_SECURITY } from "./context.js";
 
-const CONTENT_TYPES: Record<ReportFormat, string> = {
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
   html: "text/html; charset=utf-8",
   md: "text/markdown; charset=utf-8",
   csv: "text/csv; charset=utf-8",
@@ -19,10 +19,10 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** Formats a browser should save rather than show. */
-const DOWNLOADS: ReadonlySet<ReportFormat> = new Set(["csv", "docx", "pdf"]);
+export const DOWNLOADS: ReadonlySet<ReportFormat> = new Set(["csv", "docx", "pdf"]);
 
 /** The report page has inline styles and SVG charts, and never a script. */
-const REPORT_CSP =
+export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 async function render(model: Parameters<typeof renderReport>[0], format: ReportFormat) {
@@ -35,7 +35,7 @@ async function render(model: Parameters<typeof renderReport>[0], format: ReportF
   }
 }
 
-export function reportRoutes(scope: FastifyInstance, { store }: RouteContext): void {
+export function reportRoutes(scope: FastifyInstance, { plans }: RouteContext): void {
   scope.get<{
     Params: { plan: string; period: string };
     Querystring: { format?: ReportFormat; language?: Language };
@@ -70,7 +70,7 @@ export function reportRoutes(scope: FastifyInstance, { store }: RouteContext): v
     async (request, reply) => {
       const { plan, period } = request.params;
       const format = request.query.format ?? "html";
-      const bundle = await readableBundle(store.db, signedIn(request), plan);
+      const bundle = await readableBundle(plans, signedIn(request), plan);
       requirePeriodOf(bundle.plan, period);
       const { model } = buildReport(bundle, period, request.query.language);
       const content = await render(model, format);
