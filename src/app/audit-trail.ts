@@ -1,16 +1,10 @@
 /** Reading the audit trail page by page, for the people who may (editors and admins). */
 import type { Kysely } from "kysely";
+import type { AuditChange } from "../store/audit.js";
 import type { Database } from "../store/database.js";
 
-export interface AuditEntry {
+export interface AuditEntry extends AuditChange {
   readonly seq: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityKey: string;
-  readonly before: unknown;
-  readonly after: unknown;
   readonly prevHash: string;
   readonly hash: string;
 }

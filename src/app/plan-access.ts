@@ -23,7 +23,7 @@ async function readablePlan(
   plans: PlanCache,
   account: Account,
   planId: string,
-): Promise<{ readonly organisation: string; readonly plan: Plan }> {
+): Promise<{ readonly organisation: string; readonly plan: Plan; readonly seq: number }> {
   const definition = await plans.definition(planId);
   requireCan(account, "read-plan", { organisation: definition.organisation });
   return definition;
@@ -34,9 +34,9 @@ export async function readableBundle(
   plans: PlanCache,
   account: Account,
   planId: string,
-): Promise<Bundle> {
-  await readablePlan(plans, account, planId);
-  return plans.bundle(planId);
+): Promise<Bundle & { readonly seq: number }> {
+  const { seq } = await readablePlan(plans, account, planId);
+  return { ...(await plans.bundle(planId, seq)), seq };
 }
 
 /** A readable plan's definition without its figures: enough to authorize and check ids. */

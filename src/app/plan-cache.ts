@@ -24,12 +24,8 @@ export class PlanCache {
   constructor(private readonly store: Store) {}
 
   /** Forgets the bundles when the database changed since the last question. */
-  private async current(): Promise<void> {
-    const last = await this.store.db
-      .selectFrom("audit_log")
-      .select((eb) => eb.fn.max("seq").as("seq"))
-      .executeTakeFirst();
-    const seq = Number(last?.seq ?? 0);
+  private async current(known?: number): Promise<void> {
+    const seq = known ?? (await this.lastSeq());
     if (seq !== this.seq) {
       this.seq = seq;
       this.bundles.clear();
@@ -37,8 +33,17 @@ export class PlanCache {
     }
   }
 
-  async bundle(planId: string): Promise<Bundle> {
-    await this.current();
+  private async lastSeq(): Promise<number> {
+    const last = await this.store.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.max("seq").as("seq"))
+      .executeTakeFirst();
+    return Number(last?.seq ?? 0);
+  }
+
+  /** The plan with its figures; `seq`, when known, is the audit trail's last entry just read. */
+  async bundle(planId: string, seq?: number): Promise<Bundle> {
+    await this.current(seq);
     let bundle = this.bundles.get(planId);
     if (!bundle) {
       bundle = loadBundle(this.store.db, planId);
@@ -52,15 +57,22 @@ export class PlanCache {
    * The plan's definition (periods, indicators, targets) and its organisation, without reading
    * its figures; NotFoundError when there is no such plan.
    */
-  async definition(planId: string): Promise<{ organisation: string; plan: Plan }> {
+  async definition(planId: string): Promise<{ organisation: string; plan: Plan; seq: number }> {
     const row = await this.store.db
       .selectFrom("plans")
       .select(["imported_at", "organisation_id"])
+      .select((eb) =>
+        eb
+          .selectFrom("audit_log")
+          .select((a) => a.fn.max("seq").as("m"))
+          .as("seq"),
+      )
       .where("id", "=", planId)
       .executeTakeFirst();
     if (!row) throw new NotFoundError(`there is no plan ${planId}`);
+    const seq = Number(row.seq ?? 0);
     const cached = this.definitions.get(planId);
-    if (cached?.importedAt === row.imported_at) return cached;
+    if (cached?.importedAt === row.imported_at) return { ...cached, seq };
     const { plan_yaml } = await this.store.db
       .selectFrom("plans")
       .select("plan_yaml")
@@ -70,12 +82,17 @@ export class PlanCache {
     if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
     const definition = { importedAt: row.imported_at, organisation: row.organisation_id, plan };
     this.definitions.set(planId, definition);
-    return definition;
+    return { ...definition, seq };
   }
 
   /** A value computed from a plan (an evaluation, say), kept until the database changes. */
-  async derive<T>(planId: string, key: string, compute: (bundle: Bundle) => T): Promise<T> {
-    const bundle = await this.bundle(planId);
+  async derive<T>(
+    planId: string,
+    key: string,
+    compute: (bundle: Bundle) => T,
+    seq?: number,
+  ): Promise<T> {
+    const bundle = await this.bundle(planId, seq);
     const cacheKey = `${planId}\u0000${key}`;
     if (!this.derived.has(cacheKey)) this.derived.set(cacheKey, compute(bundle));
     return this.derived.get(cacheKey) as T;

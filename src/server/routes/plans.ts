@@ -83,8 +83,11 @@ export function planRoutes(scope: FastifyInstance, { store, plans }: RouteContex
       const bundle = await readableBundle(plans, signedIn(request), plan);
       requirePeriodOf(bundle.plan, period);
       // Kept serialised: a plan's evaluation is read far more often than it changes.
-      const json = await plans.derive(plan, `evaluation ${period}`, (current) =>
-        JSON.stringify(evaluationJson(evaluateBundlePeriod(current, period))),
+      const json = await plans.derive(
+        plan,
+        `evaluation ${period}`,
+        (current) => JSON.stringify(evaluationJson(evaluateBundlePeriod(current, period))),
+        bundle.seq,
       );
       return reply.type("application/json; charset=utf-8").send(json);
     },
