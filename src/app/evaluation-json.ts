@@ -1,6 +1,7 @@
 /** The JSON of `koers evaluate --json`: FORMAT.md's contract. */
 import type { Evaluation, Status } from "../domain/evaluate.js";
-import { formatAppliedTarget, recordedFigure } from "../domain/format.js";
+import { formatAppliedTarget, isoDate, recordedFigure } from "../domain/format.js";
+import type { IntentionJudgement } from "../domain/intentions.js";
 
 export interface IndicatorJson {
   readonly id: string;
@@ -11,11 +12,34 @@ export interface IndicatorJson {
   readonly note: number | null;
 }
 
+export interface MilestoneJson {
+  readonly id: string;
+  readonly title: string;
+  readonly planned: string;
+  readonly revised: string | null;
+  /** The progress reported at or before the period: done, on-schedule, at-risk, behind, cancelled. */
+  readonly progress: string | null;
+  readonly reason: string | null;
+  readonly done: string | null;
+  readonly late: boolean;
+  readonly status: Status;
+}
+
+export interface IntentionJson {
+  readonly id: string;
+  readonly path: readonly string[];
+  readonly status: Status;
+  readonly note: number | null;
+  readonly milestones: readonly MilestoneJson[];
+}
+
 export interface EvaluationJson {
   readonly plan: string;
   readonly period: string;
   readonly indicators: readonly IndicatorJson[];
   readonly exceptions: readonly string[];
+  /** Present when the plan has intentions; their notes follow the indicators'. */
+  readonly intentions?: readonly IntentionJson[];
 }
 
 export function evaluationJson(evaluation: Evaluation): EvaluationJson {
@@ -32,5 +56,27 @@ export function evaluationJson(evaluation: Evaluation): EvaluationJson {
       note: j.note,
     })),
     exceptions: evaluation.exceptions.map((j) => j.indicator.id),
+    ...(plan.intentions ? { intentions: evaluation.intentions.map(intentionJson) } : {}),
+  };
+}
+
+function intentionJson(judgement: IntentionJudgement): IntentionJson {
+  const { intention } = judgement;
+  return {
+    id: intention.id,
+    path: intention.group ? [intention.group, intention.title] : [intention.title],
+    status: judgement.status,
+    note: judgement.note,
+    milestones: judgement.milestones.map(({ milestone, progress, status, late }) => ({
+      id: milestone.id,
+      title: milestone.title,
+      planned: isoDate(milestone.planned),
+      revised: milestone.revised ? isoDate(milestone.revised) : null,
+      progress: progress?.state ?? null,
+      reason: progress?.reason ?? null,
+      done: progress?.date ? isoDate(progress.date) : null,
+      late,
+      status,
+    })),
   };
 }

@@ -31,15 +31,22 @@ export function explanationWarnings(bundle: Bundle, evaluation: Evaluation): Pro
   const explained = new Set(
     bundle.explanations.filter((e) => e.periodId === periodId).map((e) => e.indicatorId),
   );
-  const exceptions = new Set(evaluation.exceptions.map((j) => j.indicator.id));
+  const exceptions = new Set([
+    ...evaluation.exceptions.map((j) => j.indicator.id),
+    ...evaluation.intentions.filter((i) => i.note !== null).map((i) => i.intention.id),
+  ]);
+  const missing = [
+    ...evaluation.exceptions.map((j) => ({ id: j.indicator.id, note: j.note })),
+    ...evaluation.intentions.flatMap((i) =>
+      i.note === null ? [] : [{ id: i.intention.id, note: i.note }],
+    ),
+  ].filter((e) => !explained.has(e.id));
   const file = (id: string) => `${bundle.dir}/explanations/${periodId}/${id}.md`;
   return [
-    ...evaluation.exceptions
-      .filter((j) => !explained.has(j.indicator.id))
-      .map((j) => ({
-        file: file(j.indicator.id),
-        message: `warning: exception ${j.note} (${j.indicator.id}) in period ${periodId} has no explanation; it is reported with an empty one`,
-      })),
+    ...missing.map((e) => ({
+      file: file(e.id),
+      message: `warning: exception ${e.note} (${e.id}) in period ${periodId} has no explanation; it is reported with an empty one`,
+    })),
     ...[...explained]
       .filter((id) => !exceptions.has(id))
       .map((id) => ({

@@ -4,12 +4,10 @@
  * write appends to the audit trail, so the trail's last sequence number tells whether a bundle
  * read earlier is still current — in this process or any other on the same database.
  */
-import { readPlan } from "../bundle/plan-file.js";
-import { ProblemLog } from "../bundle/problems.js";
 import type { Bundle } from "../bundle/read-bundle.js";
 import type { Plan } from "../domain/plan.js";
 import type { Store } from "../store/open.js";
-import { loadBundle } from "../store/plans.js";
+import { loadBundle, storedPlan } from "../store/plans.js";
 import { NotFoundError } from "./errors.js";
 
 export class PlanCache {
@@ -73,13 +71,12 @@ export class PlanCache {
     const seq = Number(row.seq ?? 0);
     const cached = this.definitions.get(planId);
     if (cached?.importedAt === row.imported_at) return { ...cached, seq };
-    const { plan_yaml } = await this.store.db
+    const stored = await this.store.db
       .selectFrom("plans")
-      .select("plan_yaml")
+      .select(["id", "plan_yaml", "intentions_yaml"])
       .where("id", "=", planId)
       .executeTakeFirstOrThrow();
-    const plan = readPlan(plan_yaml, `plan ${planId}`, new ProblemLog());
-    if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
+    const plan = storedPlan(stored);
     const definition = { importedAt: row.imported_at, organisation: row.organisation_id, plan };
     this.definitions.set(planId, definition);
     return { ...definition, seq };

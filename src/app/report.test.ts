@@ -133,7 +133,49 @@ describe("the toeslagen-2025 report of jan - okt", () => {
       "3 Burgerbelofte 2: Bij Dienst Toeslagen weet je waar je aan toe bent – Ontevredenheid: 17%",
       "4 Burgerbelofte 3: Dienst Toeslagen staat voor mij klaar – Tevredenheid: 35%",
       "5 Percentage definitief toegekende toeslagen dat niet leidt tot een terug te betalen bedrag (> € 500 en > € 1.000 KOT): 93,5%",
+      "6 Bedrijfsvoering – Onvolkomenheid in het inkoopbeheer opgelost",
     ]);
+  });
+
+  it("numbers the intention behind schedule after the indicators, and shows every intention's progress", () => {
+    const overview = [...doc.querySelectorAll("#voornemens tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()),
+    );
+    expect(overview).toEqual([
+      [
+        "Dienstverlening: Nieuwe beschikkingen die laten zien hoe het recht is berekend",
+        "geen mijlpaal in het jaarplan",
+        "niet beoordeeld",
+        "",
+      ],
+      [
+        expect.stringMatching(/^Dienstverlening: /),
+        "geen mijlpaal in het jaarplan",
+        "niet beoordeeld",
+        "",
+      ],
+      [
+        "Bedrijfsvoering: Onvolkomenheid in het inkoopbeheer opgelost",
+        "0 van 1 gerealiseerd",
+        "⚠ loopt achter op planning",
+        "6",
+      ],
+      [
+        expect.stringMatching(/^Bedrijfsvoering: /),
+        "geen mijlpaal in het jaarplan",
+        "niet beoordeeld",
+        "",
+      ],
+    ]);
+    expect(doc.querySelector("#voornemens a")?.getAttribute("href")).toBe("#toelichting-6");
+    const facts = doc.querySelector("#toelichting-6 dl.facts")?.textContent ?? "";
+    expect(facts).toContain("Mijlpaal ‘Tekortkoming in het inkoopbeheer opgelost’");
+    expect(facts).toContain(
+      "⚠ loopt achter op planning; gepland 31 december 2025; reden: Na de controles van ADR en AR",
+    );
+    expect(doc.querySelector("section[aria-labelledby=inleiding]")?.textContent).toContain(
+      "Daarnaast wordt het voornemen toegelicht dat achterloopt op de planning.",
+    );
   });
 
   it("renders the footnote of an explanation with ids that cannot clash", () => {
@@ -149,6 +191,7 @@ describe("the toeslagen-2025 report of jan - okt", () => {
     expect(sections).toEqual([
       "Inleiding",
       "Prestatie-indicatoren",
+      "Voornemens",
       "Toelichtingen",
       "Informatievoorziening",
       "Sturing en beheersing",
@@ -163,7 +206,7 @@ describe("the toeslagen-2025 report of jan - okt", () => {
       "Ontevredenheid | ≤ 8% | 10% | 10% | ✗ niet gerealiseerd | [1](#toelichting-1) |",
     );
     expect(markdown).toContain("| apr: ≤ 567 / okt: ≤ 1.417 | 434 | 1.266 |");
-    expect(markdown.match(/^### \d\. /gm)).toHaveLength(5);
+    expect(markdown.match(/^### \d\. /gm)).toHaveLength(6);
     expect(markdown).toContain("[^t1-1]: MAC-en");
     expect(markdown.match(/^## (.+)$/gm)?.slice(-4)).toEqual([
       "## Informatievoorziening",

@@ -5,14 +5,13 @@
  * writes every row that changed (its version + 1) with one audit entry per realisation.
  */
 import type { Transaction } from "kysely";
-import { readPlan } from "../bundle/plan-file.js";
 import { ProblemLog } from "../bundle/problems.js";
 import { detectDialect, readRealisations } from "../bundle/realisations-file.js";
 import type { Plan, Realisation } from "../domain/plan.js";
 import { type AuditChange, appendAuditEntries } from "../store/audit.js";
 import type { Database, RealisationTable } from "../store/database.js";
 import type { Store } from "../store/open.js";
-import { type Actor, storedValue } from "../store/plans.js";
+import { type Actor, storedPlan, storedValue } from "../store/plans.js";
 import { LockedError, NotFoundError, ValidationError } from "./errors.js";
 import { realisationRecord } from "./realisations.js";
 
@@ -36,7 +35,7 @@ export async function uploadRealisations(
 ): Promise<UploadResult> {
   return store.db.transaction().execute(async (trx) => {
     await store.dialect.lockWriters(trx);
-    const realisations = readUpload(csv, await storedPlan(trx, planId));
+    const realisations = readUpload(csv, await planOf(trx, planId));
     const periods = [...new Set(realisations.map((r) => r.periodId))];
     if (periods.length === 0) return { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
     await requireOpenPeriods(trx, planId, periods);
@@ -79,17 +78,14 @@ export async function uploadRealisations(
   });
 }
 
-async function storedPlan(trx: Transaction<Database>, planId: string): Promise<Plan> {
+async function planOf(trx: Transaction<Database>, planId: string): Promise<Plan> {
   const row = await trx
     .selectFrom("plans")
-    .select("plan_yaml")
+    .select(["id", "plan_yaml", "intentions_yaml"])
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError(`no plan ${planId} in the database`);
-  const log = new ProblemLog();
-  const plan = readPlan(row.plan_yaml, `plan ${planId}`, log);
-  if (!plan) throw new Error(`stored plan ${planId} no longer reads`);
-  return plan;
+  return storedPlan(row);
 }
 
 /** The file's realisations, or a ValidationError with every problem by line. */

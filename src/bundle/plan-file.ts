@@ -1,5 +1,6 @@
 /** Reads plan.yaml into a Plan, logging every problem with its line. */
 
+import { compareDates, parseIsoDate } from "../domain/calendar.js";
 import { isoDate } from "../domain/format.js";
 import type {
   Aggregation,
@@ -275,20 +276,4 @@ class PlanReader {
     }
     return unit;
   }
-}
-
-function parseIsoDate(text: string): CalendarDate | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    probe.getUTCFullYear() === year &&
-    probe.getUTCMonth() === month - 1 &&
-    probe.getUTCDate() === day;
-  return valid ? { year, month, day } : undefined;
-}
-
-function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
 }

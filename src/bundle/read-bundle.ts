@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type Problem, ProblemsError } from "../domain/errors.js";
 import type { Explanation, Section } from "../domain/narrative.js";
 import type { Plan, Realisation } from "../domain/plan.js";
+import { readIntentions } from "./intentions-file.js";
 import { readPlan } from "./plan-file.js";
 import { ProblemLog } from "./problems.js";
 import { readRealisations } from "./realisations-file.js";
@@ -16,6 +17,8 @@ export interface Bundle {
   readonly plan: Plan;
   /** plan.yaml as written, so that a plan can be stored and exported unchanged. */
   readonly planYaml: string;
+  /** intentions.yaml as written, when the bundle has one. */
+  readonly intentionsYaml?: string;
   readonly realisations: readonly Realisation[];
   readonly explanations: readonly Explanation[];
   readonly sections: readonly Section[];
@@ -37,8 +40,11 @@ export function readBundle(dir: string): Bundle {
     ]);
   }
   const planText = readUtf8(planFile, log);
-  const plan = planText === undefined ? undefined : readPlan(planText, planFile, log);
-  if (!plan) throw rejection(log);
+  const definition = planText === undefined ? undefined : readPlan(planText, planFile, log);
+  if (!definition) throw rejection(log);
+  const intentionsFile = join(dir, "intentions.yaml");
+  const intentionsYaml = existsSync(intentionsFile) ? readUtf8(intentionsFile, log) : undefined;
+  const plan = withIntentions(definition, intentionsYaml, intentionsFile, log);
   const realisationsFile = join(dir, "realisations.csv");
   const realisationsText = existsSync(realisationsFile) ? readUtf8(realisationsFile, log) : "";
   const realisations = realisationsText
@@ -51,11 +57,22 @@ export function readBundle(dir: string): Bundle {
     dir,
     plan,
     planYaml: planText as string,
+    ...(intentionsYaml !== undefined ? { intentionsYaml } : {}),
     realisations,
     explanations,
     sections,
     warnings: log.warnings,
   };
+}
+
+/** The plan with the intentions of intentions.yaml, when there is one. */
+export function withIntentions(
+  plan: Plan,
+  text: string | undefined,
+  file: string,
+  log: ProblemLog,
+): Plan {
+  return text === undefined ? plan : { ...plan, intentions: readIntentions(text, file, plan, log) };
 }
 
 /** The errors, followed by the warnings found so far, so that fixing the errors holds no surprise. */

@@ -39,7 +39,10 @@ function readText(file: string, log: ProblemLog): string | undefined {
 }
 
 export function readExplanations(bundleDir: string, plan: Plan, log: ProblemLog): Explanation[] {
-  const ids = new Set(indicatorsOf(plan.nodes).map((i) => i.id));
+  const ids = new Set([
+    ...indicatorsOf(plan.nodes).map((i) => i.id),
+    ...(plan.intentions ?? []).map((i) => i.id),
+  ]);
   return periodFolders(join(bundleDir, "explanations"), plan, log).flatMap(({ periodId, dir }) =>
     markdownFiles(dir).flatMap((name) => {
       const file = join(dir, name);
@@ -48,7 +51,7 @@ export function readExplanations(bundleDir: string, plan: Plan, log: ProblemLog)
         log.warn(
           file,
           undefined,
-          `no indicator "${indicatorId}" in plan.yaml: this explanation is not used`,
+          `no indicator or intention "${indicatorId}" in the plan: this explanation is not used`,
         );
         return [];
       }

@@ -50,6 +50,7 @@ export function bundleFiles(bundle: Bundle): Map<string, string> {
     ["plan.yaml", bundle.planYaml],
     ["realisations.csv", realisationsCsv(bundle)],
   ]);
+  if (bundle.intentionsYaml !== undefined) files.set("intentions.yaml", bundle.intentionsYaml);
   for (const e of bundle.explanations) {
     files.set(join("explanations", e.periodId, `${e.indicatorId}.md`), `${e.markdown}\n`);
   }

@@ -1,3 +1,5 @@
+import { parseIsoDate } from "../domain/calendar.js";
+import type { CalendarDate } from "../domain/plan.js";
 import type { ProblemLog } from "./problems.js";
 import type { YamlPath, YamlSource } from "./yaml-source.js";
 
@@ -85,6 +87,16 @@ export class Fields {
       return value;
     this.error(key, `${this.what}: field "${key}" must be a whole number from ${min} to ${max}`);
     return undefined;
+  }
+
+  /** A YYYY-MM-DD calendar date. */
+  date(key: string, required: boolean): CalendarDate | undefined {
+    const text = this.text(key, required);
+    if (text === undefined) return undefined;
+    const date = parseIsoDate(text);
+    if (!date)
+      this.error(key, `${this.what}: ${key} "${text}" is not a calendar date (YYYY-MM-DD)`);
+    return date;
   }
 
   list(key: string): unknown[] | undefined {

@@ -61,6 +61,14 @@ describe("koers evaluate --json on the example", () => {
       ]),
     ).toEqual(REFERENCE_2025_10);
     expect(result.exceptions).toEqual(EXCEPTIONS);
+    expect(result.intentions.map((i: Record<string, unknown>) => [i.id, i.status, i.note])).toEqual(
+      [
+        ["transparante-beschikkingen", "no-target", null],
+        ["zelf-wijzigingen-doorgeven", "no-target", null],
+        ["inkoopbeheer-op-orde", "behind-plan", 6],
+        ["iv-portfolioproces", "no-target", null],
+      ],
+    );
     expect(result.indicators[3].path).toEqual([
       "Beleving van burgers",
       "Burgerbelofte 1: Bij Dienst Toeslagen krijg je waar je recht op hebt",
@@ -120,7 +128,9 @@ describe("koers validate and report on the example", () => {
     const run = koers("validate", "examples/toeslagen-2025");
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toMatch(/valid .* 2025-04: 5 exceptions, 2025-10: 5 exceptions/);
+    expect(run.stdout).toMatch(
+      /valid .* 2025-04: 5 exceptions, 2025-10: 5 exceptions and 1 intention behind schedule/,
+    );
   });
 
   it("writes the Markdown report to standard output", () => {

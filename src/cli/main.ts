@@ -42,7 +42,9 @@ function validateCommand(dir: string): void {
   const perPeriod = plan.periods.map((period) => {
     const evaluation = evaluateBundlePeriod(bundle, period.id);
     printProblems(explanationWarnings(bundle, evaluation));
-    return `${period.id}: ${counted(evaluation.exceptions.length, "exception")}`;
+    const intentions = evaluation.intentions.filter((i) => i.note !== null).length;
+    const more = intentions ? ` and ${counted(intentions, "intention")} behind schedule` : "";
+    return `${period.id}: ${counted(evaluation.exceptions.length, "exception")}${more}`;
   });
   const indicators = plan.periods.length ? perPeriod.join(", ") : "no periods";
   process.stdout.write(

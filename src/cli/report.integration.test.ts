@@ -29,7 +29,7 @@ describe("koers report", () => {
   it("writes the open data as CSV", () => {
     const { run, target } = report("csv", "open-data.csv");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote .*open-data\.csv \(csv, jan - okt, 5 exceptions\)$/m);
+    expect(run.stdout).toMatch(/^Wrote .*open-data\.csv \(csv, jan - okt, 6 exceptions\)$/m);
     const lines = readFileSync(target, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe(
       "plan,period,period_label,period_until,group_path,indicator_id,indicator,unit,target,value,value_shown,status,note,source",

@@ -3,6 +3,7 @@
  * status table that applies, and the numbering of the period's exceptions.
  */
 import { roundDecimal } from "./decimal.js";
+import { evaluateIntentions, type IntentionJudgement } from "./intentions.js";
 import {
   findPeriod,
   type Indicator,
@@ -14,16 +15,10 @@ import {
   type Realisation,
   realisationKey,
 } from "./plan.js";
+import { isException, type Status, stepMissed } from "./status.js";
 import { satisfies, type Threshold } from "./target.js";
 
-export type Status = "no-target" | "pending" | "met" | "behind-plan" | "not-met";
-export const STATUSES: readonly Status[] = [
-  "no-target",
-  "pending",
-  "met",
-  "behind-plan",
-  "not-met",
-];
+export { isException, STATUSES, type Status, stepMissed } from "./status.js";
 
 /** The part of an indicator's target that applies in one period. */
 export type AppliedTarget =
@@ -48,12 +43,10 @@ export interface Evaluation {
   readonly period: Period;
   /** In plan order. */
   readonly judgements: readonly Judgement[];
-  /** The exceptions in note order (note n is at index n - 1). */
+  /** The indicators that are exceptions, in note order (note n is at index n - 1). */
   readonly exceptions: readonly Judgement[];
-}
-
-export function isException(status: Status): boolean {
-  return status === "not-met" || status === "behind-plan";
+  /** The plan's intentions; those that are exceptions are numbered after the indicators. */
+  readonly intentions: readonly IntentionJudgement[];
 }
 
 export function appliedTarget(plan: Plan, indicator: Indicator, period: Period): AppliedTarget {
@@ -91,7 +84,7 @@ export function judge(
   if (met === undefined) return "pending";
   if (met) return "met";
   const phased = applied.kind === "threshold" && applied.phased;
-  return phased && !isYearEnd(plan, period) ? "behind-plan" : "not-met";
+  return phased ? stepMissed(plan, period) : "not-met";
 }
 
 function isMet(
@@ -123,7 +116,14 @@ export function evaluatePeriod(
     const note = isException(status) ? ++notes : null;
     return { indicator, period, applied, realisation, status, note };
   });
-  return { plan, period, judgements, exceptions: judgements.filter((j) => j.note !== null) };
+  const exceptions = judgements.filter((j) => j.note !== null);
+  return {
+    plan,
+    period,
+    judgements,
+    exceptions,
+    intentions: evaluateIntentions(plan, period, notes),
+  };
 }
 
 function isIndex(

@@ -1,5 +1,6 @@
 /** The annual plan as domain objects (pure data, no I/O). */
 import type { Decimal } from "./decimal.js";
+import type { Intention } from "./intentions.js";
 import type { Target } from "./target.js";
 
 export type Language = "nl" | "en";
@@ -59,6 +60,8 @@ export interface Plan {
   readonly language: Language;
   readonly periods: readonly Period[];
   readonly nodes: readonly PlanNode[];
+  /** The plan's intentions (intentions.yaml); none when absent. */
+  readonly intentions?: readonly Intention[];
 }
 
 /** A period's figure: a number as written, an assessment, or no figure (shown as written). */

@@ -4,7 +4,7 @@ import footnote from "markdown-it-footnote";
 import type { RenderedChart } from "./chart.js";
 import { escapeXml as escapeHtml } from "./escape.js";
 import { shiftHeadings } from "./markdown.js";
-import type { ExplanationBlock, ReportModel, TableRow } from "./model.js";
+import type { ExplanationBlock, NarrativeSection, ReportModel, TableRow } from "./model.js";
 import { REPORT_CSS } from "./report-css.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
@@ -36,19 +36,20 @@ ${model.organisation ? `<p class="organisation">${escapeHtml(model.organisation)
 ${model.introduction.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
 </section>
 ${renderTable(model)}
+${model.intentions ? renderSection(model.intentions) : ""}
 ${renderExplanations(model, charts)}
-${model.sections
-  .map(
-    (s) => `<section id="${s.anchor}" aria-labelledby="${s.anchor}-kop">
-<h2 id="${s.anchor}-kop">${escapeHtml(s.heading)}</h2>
-${renderMarkdown(s.markdown, 1, s.anchor)}
-</section>`,
-  )
-  .join("\n")}
+${model.sections.map(renderSection).join("\n")}
 </main>
 ${model.colophon ? `<footer class="colophon">\n<p>${escapeHtml(model.colophon)}</p>\n</footer>\n` : ""}</body>
 </html>
 `;
+}
+
+function renderSection(section: NarrativeSection): string {
+  return `<section id="${section.anchor}" aria-labelledby="${section.anchor}-kop">
+<h2 id="${section.anchor}-kop">${escapeHtml(section.heading)}</h2>
+${renderMarkdown(section.markdown, 1, section.anchor)}
+</section>`;
 }
 
 function renderTable(model: ReportModel): string {

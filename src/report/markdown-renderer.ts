@@ -89,6 +89,9 @@ export function renderMarkdown(model: ReportModel): string {
     ...model.introduction.flatMap((p) => [inline(p), ""]),
     ...renderTable(model),
     "",
+    ...(model.intentions
+      ? [`## ${inline(model.intentions.heading)}`, "", model.intentions.markdown, ""]
+      : []),
     ...renderExplanations(model),
     ...model.sections.flatMap((s, i) => [
       "",

@@ -11,8 +11,9 @@ import {
   recordedFigure,
 } from "../domain/format.js";
 import type { Explanation, Section } from "../domain/narrative.js";
-import type { Language, Plan, PlanNode } from "../domain/plan.js";
+import { isYearEnd, type Language, type Plan, type PlanNode } from "../domain/plan.js";
 import { type ChartData, chartData } from "./chart-data.js";
+import { intentionBlocks, intentionsOverview } from "./intentions-model.js";
 import { TEXTS, type Texts } from "./texts.js";
 
 export type { ChartData } from "./chart-data.js";
@@ -116,7 +117,10 @@ export interface ReportModel {
     readonly rows: readonly TableRow[];
     readonly legend: string;
   };
+  /** The overview of the plan's intentions; null when it has none. */
+  readonly intentions: NarrativeSection | null;
   readonly explanationsHeading: string;
+  /** The indicators' explanations, then the intentions'. */
   readonly explanations: readonly ExplanationBlock[];
   readonly noExplanation: string;
   readonly noteLink: (note: number) => string;
@@ -188,7 +192,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
       legend: texts.legend,
     },
     explanationsHeading: texts.explanationsHeading,
-    explanations: reported.exceptions.map((j) => explanationBlock(j, input, texts, index)),
+    intentions: intentionsOverview(reported, texts, (note) => noteAnchor(texts, note)),
+    explanations: [
+      ...reported.exceptions.map((j) => explanationBlock(j, input, texts, index)),
+      ...intentionBlocks(reported, input.explanations, texts, language, (note) =>
+        noteAnchor(texts, note),
+      ),
+    ],
     noExplanation: texts.noExplanation,
     noteLink: texts.noteLink,
     noteAnchor: (note) => noteAnchor(texts, note),
@@ -222,6 +232,12 @@ function introduction(plan: Plan, reported: Evaluation, texts: Texts): string[] 
   return [
     texts.scope(plan.title, phrase),
     texts.exceptionsIntro({ notMet: count("not-met"), behindPlan: count("behind-plan") }, phrase),
+    ...[
+      texts.intentionsIntro(
+        reported.intentions.filter((i) => i.note !== null).length,
+        isYearEnd(plan, reported.period),
+      ),
+    ].filter(Boolean),
     texts.standing(reported.judgements.length, parts),
   ];
 }

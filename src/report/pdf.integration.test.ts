@@ -141,16 +141,21 @@ describeWithBrowser("the PDF report", () => {
     const struct = poppler("pdfinfo", "-struct", file);
     const rows = model.table.rows;
     const columns = 5 + model.table.headers.periods.length;
+    // The overview of the intentions is a second table: a header row of four column headers
+    // and one row per intention, without row headers.
+    const intentions = model.intentions?.markdown.split("\n").slice(2) ?? [];
+    expect(intentions).toHaveLength(4);
     expect(countElements(struct, "Document")).toBe(1);
     expect(countElements(struct, "H1")).toBe(1);
-    expect(countElements(struct, "H2")).toBe(3 + model.sections.length);
+    expect(countElements(struct, "H2")).toBe(4 + model.sections.length);
     expect(countElements(struct, "H3")).toBe(model.explanations.length);
-    expect(countElements(struct, "Table")).toBe(1);
+    expect(countElements(struct, "Table")).toBe(2);
     expect(countElements(struct, "Caption")).toBe(1);
-    // One header row (repeated on every page, tagged once) and one row per group and indicator.
-    expect(countElements(struct, "TR")).toBe(rows.length + 1);
-    expect(countElements(struct, "TH")).toBe(columns + rows.length);
-    expect(struct.match(/^\s*\/Scope \/Column$/gm)).toHaveLength(columns);
+    // One header row (repeated on every page, tagged once) and one row per group and indicator;
+    // then the overview's header row and one row per intention.
+    expect(countElements(struct, "TR")).toBe(rows.length + 1 + 1 + intentions.length);
+    expect(countElements(struct, "TH")).toBe(columns + rows.length + 4);
+    expect(struct.match(/^\s*\/Scope \/Column$/gm)).toHaveLength(columns + 4);
     // scope="row" and scope="rowgroup" both come out as /Row.
     expect(struct.match(/^\s*\/Scope \/Row$/gm)).toHaveLength(rows.length);
     // Chromium leaves empty cells (a row without a note) out of the tree.
@@ -162,18 +167,28 @@ describeWithBrowser("the PDF report", () => {
     expect(struct).toMatch(/^\s*\/Headers \[\(node\d+\) \(node\d+\)\]$/m);
     // The svg (role="img") is a Figure; its <figure> wrapper is another one, without /Alt.
     expect(countElements(struct, "Figure")).toBeGreaterThanOrEqual(charts.size);
-    expect(charts.size).toBe(model.explanations.length);
+    // Every explanation but the intention's (note 6) has a chart.
+    expect(model.explanations).toHaveLength(6);
+    expect(charts.size).toBe(5);
+    expect([...charts.keys()]).toEqual(
+      model.explanations.filter((e) => e.chart !== null).map((e) => e.note),
+    );
 
     const text = squeezed(poppler("pdfinfo", "-struct-text", file));
     expect(text).toContain(squeezed(`H1(block)NonStruct"${model.title}"`));
-    for (const heading of [
+    // The intentions' heading stands between the indicator table's and the explanations'.
+    const positions = [
       model.introductionHeading,
       model.table.heading,
+      model.intentions?.heading ?? "",
       model.explanationsHeading,
       ...model.sections.map((s) => s.heading),
-    ]) {
-      expect(text).toContain(squeezed(`H2(block)NonStruct"${heading}"`));
-    }
+    ].map((heading) => {
+      const at = text.indexOf(squeezed(`H2(block)NonStruct"${heading}"`));
+      expect(at, heading).toBeGreaterThanOrEqual(0);
+      return at;
+    });
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
   it("gives each chart figure its title and figures as alternative text", () => {
@@ -192,6 +207,7 @@ describeWithBrowser("the PDF report", () => {
       model.title,
       model.introductionHeading,
       model.table.heading,
+      model.intentions?.heading ?? "",
       model.explanationsHeading,
       ...model.explanations.map((e) => `${e.note} ${e.heading}`),
       ...model.sections.map((s) => s.heading),
@@ -238,6 +254,31 @@ describeWithBrowser("the PDF report", () => {
       for (let n = 1; n <= pages; n++) expect(layout).toContain(`${page} ${n} ${of} ${pages}`);
     },
   );
+
+  it("has the overview of the intentions and explains the one behind plan as note 6", () => {
+    const { model, file } = nl;
+    expect(model.intentions?.heading).toBe("Voornemens");
+    const raw = squeezed(poppler("pdftotext", "-raw", file, "-"));
+    expect(raw).toContain(
+      squeezed(
+        "Voornemens Voornemen Mijlpalen Status Toelichting Dienstverlening: Nieuwe beschikkingen",
+      ),
+    );
+    expect(raw).toContain(
+      squeezed(
+        "Bedrijfsvoering: Onvolkomenheid in het inkoopbeheer opgelost 0 van 1 gerealiseerd ⚠ loopt achter op planning 6",
+      ),
+    );
+    const intention = model.explanations.find((e) => e.note === 6);
+    expect(intention?.heading).toContain("Onvolkomenheid in het inkoopbeheer opgelost");
+    expect(intention?.chart).toBeNull();
+    const layout = squeezed(poppler("pdftotext", "-layout", file, "-"));
+    expect(layout).toContain(
+      squeezed(
+        "6 Bedrijfsvoering – Onvolkomenheid in het inkoopbeheer opgelost Status: loopt achter op planning",
+      ),
+    );
+  });
 
   it("splits no row over two pages", () => {
     const { model, file } = nl;

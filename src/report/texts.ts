@@ -19,6 +19,20 @@ export interface Texts {
   readonly reportTitle: (ordinal: number, planTitle: string, until: CalendarDate) => string;
   readonly scope: (planTitle: string, periodLabel: string) => string;
   readonly exceptionsIntro: (counts: ExceptionCounts, periodLabel: string) => string;
+  /** The sentence on the intentions explained; empty when there are none. */
+  readonly intentionsIntro: (count: number, yearEnd: boolean) => string;
+  readonly intentions: {
+    readonly heading: string;
+    readonly columns: readonly [string, string, string, string];
+    readonly noMilestones: string;
+    readonly done: (done: number, total: number) => string;
+    readonly milestone: (title: string) => string;
+    readonly planned: (date: string) => string;
+    readonly revised: (date: string) => string;
+    readonly doneOn: (date: string, late: boolean) => string;
+    readonly reason: string;
+    readonly notJudged: string;
+  };
   readonly standing: (total: number, parts: readonly string[]) => string;
   /** "21 prestatie-indicatoren, 5 uitzonderingen" */
   readonly tally: (indicators: number, exceptions: number) => string;
@@ -87,7 +101,8 @@ const MONTHS: Record<Language, readonly string[]> = {
   ],
 };
 
-function dateText({ year, month, day }: CalendarDate, language: Language): string {
+/** A date in words: 31 december 2025, 31 December 2025. */
+export function dateText({ year, month, day }: CalendarDate, language: Language): string {
   return `${day} ${MONTHS[language][month - 1]} ${year}`;
 }
 
@@ -163,6 +178,27 @@ const nl: Texts = {
     );
   },
   standing: (total, parts) => `Stand van de ${total} prestatie-indicatoren: ${list(parts, "en")}.`,
+  intentionsIntro: (count, yearEnd) => {
+    if (count === 0) return "";
+    const miss = yearEnd
+      ? ["niet is gerealiseerd", "niet zijn gerealiseerd"]
+      : ["achterloopt op de planning", "achterlopen op de planning"];
+    return count === 1
+      ? `Daarnaast wordt het voornemen toegelicht dat ${miss[0]}.`
+      : `Daarnaast worden de ${numberInWords(count, "nl")} voornemens toegelicht die ${miss[1]}.`;
+  },
+  intentions: {
+    heading: "Voornemens",
+    columns: ["Voornemen", "Mijlpalen", "Status", "Toelichting"],
+    noMilestones: "geen mijlpaal in het jaarplan",
+    done: (done, total) => `${done} van ${total} gerealiseerd`,
+    milestone: (title) => `Mijlpaal ‘${title}’`,
+    planned: (date) => `gepland ${date}`,
+    revised: (date) => `herzien naar ${date}`,
+    doneOn: (date, late) => `gerealiseerd op ${date}${late ? " (later dan gepland)" : ""}`,
+    reason: "reden",
+    notJudged: "niet beoordeeld",
+  },
   tally: (indicators, exceptions) =>
     `${indicators} prestatie-indicator${indicators === 1 ? "" : "en"}, ${exceptions} uitzondering${exceptions === 1 ? "" : "en"}`,
   introductionHeading: "Inleiding",
@@ -237,6 +273,27 @@ const en: Texts = {
   },
   standing: (total, parts) =>
     `Standing of the ${total} performance indicators: ${list(parts, "and")}.`,
+  intentionsIntro: (count, yearEnd) => {
+    if (count === 0) return "";
+    const miss = yearEnd
+      ? ["was not realised", "were not realised"]
+      : ["is behind schedule", "are behind schedule"];
+    return count === 1
+      ? `The intention that ${miss[0]} is also explained.`
+      : `The ${numberInWords(count, "en")} intentions that ${miss[1]} are also explained.`;
+  },
+  intentions: {
+    heading: "Intentions",
+    columns: ["Intention", "Milestones", "Status", "Explanation"],
+    noMilestones: "no milestone in the annual plan",
+    done: (done, total) => `${done} of ${total} done`,
+    milestone: (title) => `Milestone ‘${title}’`,
+    planned: (date) => `planned ${date}`,
+    revised: (date) => `revised to ${date}`,
+    doneOn: (date, late) => `done on ${date}${late ? " (later than planned)" : ""}`,
+    reason: "reason",
+    notJudged: "not judged",
+  },
   tally: (indicators, exceptions) =>
     `${indicators} performance indicator${indicators === 1 ? "" : "s"}, ${exceptions} exception${exceptions === 1 ? "" : "s"}`,
   introductionHeading: "Introduction",

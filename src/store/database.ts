@@ -16,6 +16,8 @@ export interface PlanTable {
   year: number;
   /** plan.yaml as imported: the plan's definition, exported as it came in. */
   plan_yaml: string;
+  /** intentions.yaml as imported, when the bundle had one. */
+  intentions_yaml: string | null;
   imported_at: string;
 }
 

@@ -131,11 +131,18 @@ function initial(dialect: StoreDialect): Migration {
   };
 }
 
+/** The plan's intentions (intentions.yaml), kept beside its plan.yaml. */
+const intentions: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable("plans").addColumn("intentions_yaml", "text").execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: StoreDialect) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { "0001-initial": initial(this.dialect) };
+    return { "0001-initial": initial(this.dialect), "0002-intentions": intentions };
   }
 }
 

@@ -3,12 +3,12 @@ import { basename } from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { readPlan } from "../bundle/plan-file.js";
 import { ProblemLog } from "../bundle/problems.js";
-import type { Bundle } from "../bundle/read-bundle.js";
+import { type Bundle, withIntentions } from "../bundle/read-bundle.js";
 import { decimalToString, parseDecimal } from "../domain/decimal.js";
 import { UserError } from "../domain/errors.js";
-import type { Realisation, RealisedValue } from "../domain/plan.js";
+import type { Plan, Realisation, RealisedValue } from "../domain/plan.js";
 import { appendAudit } from "./audit.js";
-import type { Database, RealisationTable } from "./database.js";
+import type { Database, PlanTable, RealisationTable } from "./database.js";
 import type { Store } from "./open.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -92,6 +92,7 @@ export async function importBundle(
         title: plan.title,
         year: plan.year,
         plan_yaml: bundle.planYaml,
+        intentions_yaml: bundle.intentionsYaml ?? null,
         imported_at: by.at,
       })
       .execute();
@@ -208,16 +209,26 @@ export async function planIds(
     .execute();
 }
 
+/** A stored plan's definition, with its intentions; it read when it was imported, so it reads now. */
+export function storedPlan(row: Pick<PlanTable, "id" | "plan_yaml" | "intentions_yaml">): Plan {
+  const log = new ProblemLog();
+  const definition = readPlan(row.plan_yaml, `plan ${row.id}`, log);
+  const plan =
+    definition &&
+    withIntentions(definition, row.intentions_yaml ?? undefined, `intentions of ${row.id}`, log);
+  if (!plan || log.errors.length > 0) {
+    throw new Error(
+      `stored plan ${row.id} no longer reads: ${log.errors.map((e) => e.message).join("; ")}`,
+    );
+  }
+  return plan;
+}
+
 /** A stored plan as a bundle, for evaluation, reports and export. */
 export async function loadBundle(db: Db, planId: string): Promise<Bundle> {
   const row = await db.selectFrom("plans").selectAll().where("id", "=", planId).executeTakeFirst();
   if (!row) throw new UserError(`no plan ${planId} in the database`);
-  const log = new ProblemLog();
-  const plan = readPlan(row.plan_yaml, `plan ${planId}`, log);
-  if (!plan)
-    throw new Error(
-      `stored plan ${planId} no longer reads: ${log.errors.map((e) => e.message).join("; ")}`,
-    );
+  const plan = storedPlan(row);
   const [realisations, explanations, sections] = await Promise.all([
     db.selectFrom("realisations").selectAll().where("plan_id", "=", planId).execute(),
     db.selectFrom("explanations").selectAll().where("plan_id", "=", planId).execute(),
@@ -232,6 +243,7 @@ export async function loadBundle(db: Db, planId: string): Promise<Bundle> {
     dir: `database:${planId}`,
     plan,
     planYaml: row.plan_yaml,
+    ...(row.intentions_yaml !== null ? { intentionsYaml: row.intentions_yaml } : {}),
     realisations: realisations.map(
       (r): Realisation => ({
         indicatorId: r.indicator_id,

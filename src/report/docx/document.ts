@@ -58,6 +58,12 @@ function body(
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: model.introductionHeading }),
     ...model.introduction.map((text) => new Paragraph({ text })),
     ...tableSection(model),
+    ...(model.intentions
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: model.intentions.heading }),
+          ...markdownToDocx(model.intentions.markdown, parts, 2),
+        ]
+      : []),
     ...explanationsSection(model, charts, parts),
     ...model.sections.flatMap((section) => [
       new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading }),

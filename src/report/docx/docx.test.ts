@@ -85,7 +85,8 @@ function headings(document: XmlNode): [string, string][] {
   });
 }
 
-const rows = all(all(body, "w:tbl")[0] as XmlNode, "w:tr");
+const [table, overview] = all(body, "w:tbl") as [XmlNode, XmlNode];
+const rows = all(table, "w:tr");
 const cells = (row: XmlNode) => all(row, "w:tc").map((c) => text(c));
 
 /** The cells of the indicator row titled `title`, within the group titled `group`. */
@@ -128,6 +129,7 @@ describe("the Word report of jan - okt", () => {
       ["Title", dutch.title],
       ["Heading1", "Inleiding"],
       ["Heading1", "Prestatie-indicatoren"],
+      ["Heading1", "Voornemens"],
       ["Heading1", "Toelichtingen"],
       [
         "Heading2",
@@ -146,6 +148,7 @@ describe("the Word report of jan - okt", () => {
         "Heading2",
         "5. Percentage definitief toegekende toeslagen dat niet leidt tot een terug te betalen bedrag (> € 500 en > € 1.000 KOT): 93,5%",
       ],
+      ["Heading2", "6. Bedrijfsvoering – Onvolkomenheid in het inkoopbeheer opgelost"],
       ["Heading1", "Informatievoorziening"],
       ["Heading1", "Sturing en beheersing"],
       ["Heading1", "Risico's"],
@@ -174,7 +177,8 @@ describe("the Word report of jan - okt", () => {
   });
 
   it("has the indicator table with a caption and a header row that repeats", () => {
-    expect(all(body, "w:tbl")).toHaveLength(1);
+    // The indicator table, then the overview of the intentions.
+    expect(all(body, "w:tbl")).toHaveLength(2);
     const caption = all(body, "w:p").find((p) => attribute(p, "w:pStyle") === "Caption");
     expect(caption && text(caption)).toMatch(/Prestatie-indicatoren Jaarplan Toeslagen 2025/);
     const [header, ...rest] = rows as [XmlNode, ...XmlNode[]];
@@ -194,7 +198,7 @@ describe("the Word report of jan - okt", () => {
   });
 
   it("fits the table to the page's text width", () => {
-    const columns = all(body, "w:gridCol").map((c) => Number(decode(c.getAttribute("w:w"))));
+    const columns = all(table, "w:gridCol").map((c) => Number(decode(c.getAttribute("w:w"))));
     const page = Number(attribute(body, "w:pgSz", "w:w"));
     const left = Number(attribute(body, "w:pgMar", "w:left"));
     const right = Number(attribute(body, "w:pgMar", "w:right"));
@@ -254,10 +258,11 @@ describe("the Word report of jan - okt", () => {
     expect(row("Ontevredenheid", promise(2))[5]).toBe("3");
     expect(row("Tevredenheid", promise(3))[5]).toBe("4");
     expect(row("Tevredenheid", promise(1))[5]).toBe("");
-    const anchors = all(body, "w:hyperlink").map((h) => decode(h.getAttribute("w:anchor")));
+    const anchors = all(table, "w:hyperlink").map((h) => decode(h.getAttribute("w:anchor")));
     const bookmarks = all(body, "w:bookmarkStart").map((b) => decode(b.getAttribute("w:name")));
     expect(anchors).toEqual([1, 2, 3, 4, 5].map((n) => `toelichting_${n}`));
-    expect(bookmarks).toEqual(anchors);
+    // The sixth explanation is the intention's.
+    expect(bookmarks).toEqual([...anchors, "toelichting_6"]);
   });
 
   it("shows the figures in Dutch notation, with target, both periods, status, note and source", () => {
@@ -297,7 +302,7 @@ describe("the Word report of jan - okt", () => {
   it("states realisation, target, status and source under each explanation's heading", () => {
     const paragraphs = all(body, "w:p");
     const facts = paragraphs.filter((p) => attribute(p, "w:pStyle") === "Facts").map(text);
-    expect(facts).toHaveLength(5);
+    expect(facts).toHaveLength(6);
     expect(facts[0]).toBe(
       "Realisatie jan - okt: 10%   ·   Streefwaarde: ≤ 8%   ·   Status: niet gerealiseerd   ·   Bron: Toeslagenmonitor Q2 2025",
     );
@@ -312,8 +317,10 @@ describe("the Word report of jan - okt", () => {
       "Realisatie per periode: jan - april 10% en jan - okt 10%. Streefwaarde: ≤ 8%.",
     );
     expect(descriptions[4]).toContain("jan - okt 93,5%");
+    // The intention's explanation (note 6) has no chart.
+    expect(dutch.explanations[5]?.chart).toBeNull();
     expect(drawings.map((d) => decode(d.getAttribute("title")))).toEqual(
-      dutch.explanations.map((e) => e.chart?.title),
+      dutch.explanations.flatMap((e) => (e.chart ? [e.chart.title] : [])),
     );
     const media = nl.docx.files.filter((f) => f.startsWith("word/media/"));
     expect(media).toHaveLength(5);
@@ -325,6 +332,27 @@ describe("the Word report of jan - okt", () => {
       expect(cx).toBeLessThanOrEqual(17.4 * 360000);
       expect(cx).toBeGreaterThan(cy);
     }
+  });
+
+  it("has the overview of the intentions and explains the one behind plan as note 6", () => {
+    const overviewRows = all(overview, "w:tr").map(cells);
+    expect(overviewRows[0]).toEqual(["Voornemen", "Mijlpalen", "Status", "Toelichting"]);
+    expect(overviewRows).toContainEqual([
+      "Bedrijfsvoering: Onvolkomenheid in het inkoopbeheer opgelost",
+      "0 van 1 gerealiseerd",
+      "⚠ loopt achter op planning",
+      "6",
+    ]);
+    const paragraphs = all(body, "w:p");
+    const heading = paragraphs.find((p) => text(p).startsWith("6. "));
+    expect(heading && attribute(heading, "w:pStyle")).toBe("Heading2");
+    expect(heading && text(heading)).toContain("Onvolkomenheid in het inkoopbeheer opgelost");
+    const facts = paragraphs.filter((p) => attribute(p, "w:pStyle") === "Facts").map(text);
+    expect(facts[5]).toMatch(
+      /^Status: loopt achter op planning {3}· {3}Mijlpaal ‘Tekortkoming in het inkoopbeheer opgelost’: ⚠ loopt achter op planning; gepland 31 december 2025; reden: /,
+    );
+    const explanation = paragraphs.map(text);
+    expect(explanation).toContain(dutch.explanations[5]?.markdown?.trim());
   });
 
   it("makes the explanations' footnotes real Word footnotes", async () => {
