@@ -186,6 +186,7 @@ describeEachEngine("the API", ({ store, config }) => {
         "/api/audit",
         "/api/plans",
         "/api/plans/{plan}/periods/{period}/close",
+        "/api/plans/{plan}/periods/{period}/dashboard",
         "/api/plans/{plan}/periods/{period}/evaluation",
         "/api/plans/{plan}/periods/{period}/publish",
         "/api/plans/{plan}/periods/{period}/published",

@@ -210,7 +210,12 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
     },
     { name: "GET /api/openapi.json", expect: ANYONE(200), request: get("/api/openapi.json") },
     { name: "GET /api/docs/", expect: ANYONE(200), request: get("/api/docs/") },
-    { name: "GET /", expect: ANYONE(302), request: get("/") },
+    { name: "GET / (the web app)", expect: ANYONE(200), request: get("/") },
+    {
+      name: "GET dashboard",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-10/dashboard?language=en`),
+    },
   ];
 
   async function sideEffects(write: Route["write"]) {

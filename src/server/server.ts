@@ -14,6 +14,7 @@ import { requireSession, SESSION_COOKIE } from "./authenticate.js";
 import { notFoundHandler, problemHandler } from "./problems.js";
 import { auditRoutes } from "./routes/audit.js";
 import type { RouteContext } from "./routes/context.js";
+import { dashboardRoutes } from "./routes/dashboard.js";
 import { docsRoutes } from "./routes/docs.js";
 import { periodRoutes } from "./routes/periods.js";
 import { planRoutes } from "./routes/plans.js";
@@ -23,6 +24,7 @@ import { sessionRoutes, signInRoute } from "./routes/session.js";
 import { uploadRoutes } from "./routes/upload.js";
 import { userRoutes } from "./routes/users.js";
 import { securityHeaders } from "./security-headers.js";
+import { webApp } from "./web-app.js";
 
 /** JSON bodies up to 1 MiB; a route that takes uploads sets its own, larger `bodyLimit`. */
 const BODY_LIMIT = 1024 * 1024;
@@ -60,6 +62,7 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
   app.register(async (open) => {
     signInRoute(open, context);
     await docsRoutes(open);
+    await webApp(open);
   });
   app.register(async (api) => {
     requireSession(api, store);
@@ -70,6 +73,7 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
     auditRoutes(api, context);
     userRoutes(api, context);
     periodRoutes(api, context);
+    dashboardRoutes(api, context);
     uploadRoutes(api, context);
   });
   return app;

@@ -6,10 +6,6 @@ const DOCS_PREFIX = "/api/docs";
 
 export async function docsRoutes(scope: FastifyInstance): Promise<void> {
   scope.get("/api/openapi.json", { schema: { hide: true } }, async () => scope.swagger());
-  // Until there is a web front end, the address Koers prints leads to the API's own page.
-  scope.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.redirect(`${DOCS_PREFIX}/`),
-  );
   await scope.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
     uiConfig: { url: "/api/openapi.json", withCredentials: true },

@@ -1,0 +1,54 @@
+/**
+ * What the web app's dashboard shows of a period: the report's own table and introduction,
+ * built by the same report model, so the app and the report never disagree.
+ */
+import type { FastifyInstance } from "fastify";
+import { readableBundle, requirePeriodOf } from "../../app/plan-access.js";
+import { buildReport } from "../../app/report.js";
+import { LANGUAGES, type Language } from "../../domain/plan.js";
+import { signedIn } from "../authenticate.js";
+import { periodParams, signedInProblems } from "../schemas.js";
+import { type RouteContext, SESSION_SECURITY } from "./context.js";
+
+export function dashboardRoutes(scope: FastifyInstance, { plans }: RouteContext): void {
+  scope.get<{ Params: { plan: string; period: string }; Querystring: { language?: Language } }>(
+    "/api/plans/:plan/periods/:period/dashboard",
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "The period's indicator table and introduction, as the report shows them",
+        security: SESSION_SECURITY,
+        params: periodParams,
+        querystring: {
+          type: "object",
+          properties: { language: { type: "string", enum: [...LANGUAGES] } },
+          additionalProperties: false,
+        },
+        response: {
+          200: { type: "object", additionalProperties: true },
+          ...signedInProblems(403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { plan, period } = request.params;
+      const bundle = await readableBundle(plans, signedIn(request), plan);
+      requirePeriodOf(bundle.plan, period);
+      const { model } = buildReport(bundle, period, request.query.language);
+      return {
+        language: model.language,
+        title: model.title,
+        planTitle: model.planTitle,
+        period: model.period,
+        introduction: model.introduction,
+        table: model.table,
+        intentions: model.intentions,
+        notes: model.explanations.map((e) => ({
+          note: e.note,
+          heading: e.heading,
+          facts: e.facts,
+        })),
+      };
+    },
+  );
+}

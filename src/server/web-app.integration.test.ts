@@ -1,0 +1,125 @@
+/**
+ * The web app in Chromium against a real server: sign in, the dashboard's indicator table as
+ * the report has it, the exceptions filter, the language switch, and axe-core's WCAG 2.1 AA
+ * rules on the sign-in page and the dashboard.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openStore, type Store } from "../store/open.js";
+import { describeViolations, runAxe } from "../testing/axe.js";
+import { describeWithBrowser, launchBrowser } from "../testing/browser.js";
+import { ensureBuilt } from "../testing/cli.js";
+import { ACCOUNTS, PASSWORD, seed, testConfig } from "../testing/server.js";
+import { startServer } from "./server.js";
+
+describeWithBrowser("the web app", () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), "koers-web-"));
+    const config = { engine: "sqlite" as const, file: join(dir, "koers.db") };
+    store = await openStore(config);
+    await seed(store);
+    ({ app, url } = await startServer(testConfig(config), store));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Signed in as an editor; `forAxe` lets axe's injected script past the app's CSP. */
+  async function signedIn(forAxe = true): Promise<Page> {
+    const page = await (await browser.newContext({ bypassCSP: forAxe })).newPage();
+    await page.goto(url);
+    await page.getByLabel("E-mailadres").fill(ACCOUNTS.editor.email);
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.locator("table.indicators caption").waitFor();
+    return page;
+  }
+
+  it("refuses a wrong password with a message, and passes axe on the sign-in page", async () => {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+    await page.getByLabel("E-mailadres").fill(ACCOUNTS.editor.email);
+    await page.getByLabel("Wachtwoord").fill("niet het wachtwoord");
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toMatch(/wrong e-mail address or password/);
+  });
+
+  it("shows the period's indicator table as the report has it, with its exceptions", async () => {
+    const page = await signedIn();
+    expect(await page.locator("table.indicators caption").textContent()).toMatch(
+      /^Prestatie-indicatoren Jaarplan Toeslagen 2025/,
+    );
+    expect(await page.locator("thead th").allTextContents()).toEqual([
+      "Prestatie-indicator",
+      "Streefwaarde 2025",
+      "Realisatie jan - april",
+      "Realisatie jan - okt",
+      "Status jan - okt",
+      "Toelichting",
+    ]);
+    expect(await page.locator("td.note a").allTextContents()).toEqual(["1", "2", "3", "4", "5"]);
+    expect(await page.locator(".count").textContent()).toBe("6 uitzonderingen");
+    expect(await page.getByLabel("Periode").locator("option").allTextContents()).toEqual([
+      "2025-04 (open)",
+      "2025-10 (open)",
+    ]);
+    const klachten = page.locator("tr", {
+      has: page.locator("th", { hasText: "Aantal ontvangen klachten" }),
+    });
+    expect(await klachten.locator("td").allTextContents()).toEqual([
+      "apr: ≤ 567 / okt: ≤ 1.417",
+      "434",
+      "1.266",
+      "✓ gerealiseerd",
+      "",
+    ]);
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+  });
+
+  it("filters to the exceptions and their groups, under the app's own CSP", async () => {
+    const page = await signedIn(false);
+    await page.getByLabel("Alleen uitzonderingen").check();
+    expect(await page.locator("tbody tr.indicator").count()).toBe(5);
+    expect(await page.locator("tbody tr.group th").allTextContents()).toEqual([
+      "Beleving van burgers",
+      "Burgerbelofte 1: Bij Dienst Toeslagen krijg je waar je recht op hebt",
+      "Burgerbelofte 2: Bij Dienst Toeslagen weet je waar je aan toe bent",
+      "Burgerbelofte 3: Dienst Toeslagen staat voor mij klaar",
+      "Dienstverlening",
+    ]);
+  });
+
+  it("switches to English, texts and numbers alike", async () => {
+    const page = await signedIn();
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect
+      .poll(() => page.locator("thead th").first().textContent())
+      .toBe("Performance indicator");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator(".count").textContent()).toBe("6 exceptions");
+    expect(await page.locator("td.value").allTextContents()).toContain("1,266");
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+  });
+});

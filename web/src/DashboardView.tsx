@@ -1,0 +1,106 @@
+import { useEffect, useState } from "react";
+import { api, type Dashboard, type PlanSummary } from "./api.js";
+import { IndicatorTable } from "./IndicatorTable.js";
+import { type Language, TEXTS } from "./texts.js";
+
+export function DashboardView({
+  plans,
+  language,
+}: {
+  plans: readonly PlanSummary[];
+  language: Language;
+}) {
+  const t = TEXTS[language];
+  const [planId, setPlanId] = useState(plans[0]?.id ?? "");
+  const plan = plans.find((p) => p.id === planId);
+  const [periodId, setPeriodId] = useState(plan?.periods.at(-1)?.id ?? "");
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exceptionsOnly, setExceptionsOnly] = useState(false);
+
+  useEffect(() => {
+    if (!planId || !periodId) return;
+    let current = true;
+    setDashboard(null);
+    api
+      .dashboard(planId, periodId, language)
+      .then((d) => current && setDashboard(d))
+      .catch((e: Error) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [planId, periodId, language]);
+
+  const choosePlan = (id: string) => {
+    setPlanId(id);
+    setPeriodId(plans.find((p) => p.id === id)?.periods.at(-1)?.id ?? "");
+  };
+
+  return (
+    <main>
+      <div className="choices">
+        <label>
+          {t.plan}{" "}
+          <select value={planId} onChange={(e) => choosePlan(e.target.value)}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.period}{" "}
+          <select value={periodId} onChange={(e) => setPeriodId(e.target.value)}>
+            {plan?.periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id} ({t.stateLabel[p.state] ?? p.state})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={exceptionsOnly}
+            onChange={(e) => setExceptionsOnly(e.target.checked)}
+          />{" "}
+          {t.exceptionsOnly}
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!dashboard && !error && <p aria-live="polite">{t.loading}</p>}
+      {dashboard && (
+        <>
+          <h1>{dashboard.title}</h1>
+          <p className="count" aria-live="polite">
+            {t.exceptions(dashboard.notes.length)}
+          </p>
+          {dashboard.introduction.slice(1).map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          <IndicatorTable dashboard={dashboard} exceptionsOnly={exceptionsOnly} />
+          <h2>{t.notes}</h2>
+          <ol className="notes">
+            {dashboard.notes.map((n) => (
+              <li key={n.note} id={`note-${n.note}`} value={n.note}>
+                {n.heading}
+              </li>
+            ))}
+          </ol>
+          <p>
+            <a
+              href={`/api/plans/${planId}/periods/${periodId}/report?format=html&language=${language}`}
+            >
+              {t.report}
+            </a>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}

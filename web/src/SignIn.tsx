@@ -1,0 +1,50 @@
+import { type FormEvent, useState } from "react";
+import { api } from "./api.js";
+import { type Language, TEXTS } from "./texts.js";
+
+export function SignIn({ language, onSignedIn }: { language: Language; onSignedIn: () => void }) {
+  const t = TEXTS[language];
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await api.signIn(String(form.get("email")), String(form.get("password")));
+      onSignedIn();
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>{t.signInHeading}</h1>
+      <form onSubmit={submit} aria-describedby={error ? "sign-in-error" : undefined}>
+        <label htmlFor="email">{t.email}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="password">{t.password}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        {error && (
+          <p id="sign-in-error" className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t.signIn}
+        </button>
+      </form>
+    </main>
+  );
+}
