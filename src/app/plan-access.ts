@@ -119,3 +119,40 @@ export async function readRealisation(
     .executeTakeFirst();
   return realisationRecord(indicatorId, periodId, row);
 }
+
+export interface EntryRow {
+  readonly indicator: string;
+  readonly title: string;
+  readonly groups: readonly string[];
+  readonly unit: string;
+  readonly qualitative: boolean;
+  /** Whether the account may change this figure (its role, or owning the indicator). */
+  readonly writable: boolean;
+  readonly record: RealisationRecord;
+}
+
+/** Every indicator's figure in a period, for the data-entry grid, in plan order. */
+export async function entryRows(
+  db: Kysely<Database>,
+  account: Account,
+  organisation: string,
+  plan: Plan,
+  periodId: string,
+): Promise<EntryRow[]> {
+  const rows = await db
+    .selectFrom("realisations")
+    .selectAll()
+    .where("plan_id", "=", plan.id)
+    .where("period_id", "=", periodId)
+    .execute();
+  const byIndicator = new Map(rows.map((r) => [r.indicator_id, r]));
+  return indicatorsOf(plan.nodes).map((indicator) => ({
+    indicator: indicator.id,
+    title: indicator.title,
+    groups: indicator.path.slice(0, -1),
+    unit: indicator.unit,
+    qualitative: indicator.target.kind === "qualitative",
+    writable: can(account, "write-figures", { organisation, indicatorOwner: indicator.owner }),
+    record: realisationRecord(indicator.id, periodId, byIndicator.get(indicator.id)),
+  }));
+}

@@ -191,6 +191,7 @@ describeEachEngine("the API", ({ store, config }) => {
         "/api/plans/{plan}/periods/{period}/publish",
         "/api/plans/{plan}/periods/{period}/published",
         "/api/plans/{plan}/periods/{period}/published/{format}",
+        "/api/plans/{plan}/periods/{period}/realisations",
         "/api/plans/{plan}/periods/{period}/reopen",
         "/api/plans/{plan}/periods/{period}/report",
         "/api/plans/{plan}/realisations",

@@ -212,6 +212,11 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
     { name: "GET /api/docs/", expect: ANYONE(200), request: get("/api/docs/") },
     { name: "GET / (the web app)", expect: ANYONE(200), request: get("/") },
     {
+      name: "GET the period's realisations",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-10/realisations`),
+    },
+    {
       name: "GET dashboard",
       expect: READERS,
       request: get(`/api/plans/${PLAN}/periods/2025-10/dashboard?language=en`),

@@ -13,7 +13,7 @@ import { openStore, type Store } from "../store/open.js";
 import { describeViolations, runAxe } from "../testing/axe.js";
 import { describeWithBrowser, launchBrowser } from "../testing/browser.js";
 import { ensureBuilt } from "../testing/cli.js";
-import { ACCOUNTS, PASSWORD, seed, testConfig } from "../testing/server.js";
+import { ACCOUNTS, PASSWORD, PLAN, seed, signInCookie, testConfig } from "../testing/server.js";
 import { startServer } from "./server.js";
 
 describeWithBrowser("the web app", () => {
@@ -121,5 +121,65 @@ describeWithBrowser("the web app", () => {
     expect(await page.locator("td.value").allTextContents()).toContain("1,266");
     const axe = await runAxe(page);
     expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+  });
+
+  it("enters figures: keyboard, a pasted column, and a conflict resolved by choice", async () => {
+    const page = await signedIn();
+    await page.getByRole("button", { name: "Invoer" }).click();
+    const field = (label: string) => page.getByLabel(label, { exact: true });
+    await field("Aantal ontvangen klachten").fill("1270");
+    await field("Aantal ontvangen klachten").press("Enter");
+    await expect
+      .poll(() => page.evaluate("document.activeElement?.id"))
+      .toBe("waarde-geen-terugvordering");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await expect
+      .poll(() => page.locator("#uitkomst-klachten-ontvangen").textContent())
+      .toBe("opgeslagen (versie 2)");
+
+    // A column pasted into one field fills the fields below it.
+    await field("Afgehandelde bezwaren binnen Awb-termijn").focus();
+    // The page's own paste event, as a spreadsheet's copied column gives it.
+    await page.evaluate(`{
+      const data = new DataTransfer();
+      data.setData("text/plain", "96,1\\n98\\n");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    }`);
+    expect(await field("Afgehandelde bezwaren binnen Awb-termijn").inputValue()).toBe("96,1");
+    expect(await field("Afgehandelde klachten binnen Awb-termijn").inputValue()).toBe("98");
+
+    // Someone else changes a figure after the page read it.
+    const other = await signInCookie(app, ACCOUNTS.admin.email);
+    const put = await app.inject({
+      method: "PUT",
+      url: `/api/plans/${PLAN}/realisations/klachten-ontvangen/2025-10`,
+      headers: { cookie: other },
+      payload: { value: 1300, version: 2 },
+    });
+    expect(put.statusCode).toBe(200);
+    await field("Aantal ontvangen klachten").fill("1280");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await expect
+      .poll(() => page.locator("#uitkomst-klachten-ontvangen").textContent())
+      .toMatch(/intussen gewijzigd door admin@example.org in 1300/);
+    await page.getByRole("button", { name: "Mijn waarde opslaan" }).click();
+    await expect
+      .poll(() => page.locator("#uitkomst-klachten-ontvangen").textContent())
+      .toBe("opgeslagen (versie 4)");
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+  });
+
+  it("shows a viewer the figures without letting them change one", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url);
+    await page.getByLabel("E-mailadres").fill(ACCOUNTS.viewer.email);
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.getByRole("button", { name: "Invoer" }).click();
+    const field = page.getByLabel("Aantal ontvangen klachten", { exact: true });
+    await field.waitFor();
+    expect(await field.getAttribute("readonly")).not.toBeNull();
+    expect(await page.locator("#uitkomst-klachten-ontvangen").textContent()).toBe("alleen lezen");
   });
 });

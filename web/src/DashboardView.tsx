@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type Dashboard, type PlanSummary } from "./api.js";
+import { EntryGrid } from "./EntryGrid.js";
 import { IndicatorTable } from "./IndicatorTable.js";
 import { type Language, TEXTS } from "./texts.js";
 
@@ -17,6 +18,7 @@ export function DashboardView({
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exceptionsOnly, setExceptionsOnly] = useState(false);
+  const [view, setView] = useState<"overview" | "entry">("overview");
 
   useEffect(() => {
     if (!planId || !periodId) return;
@@ -68,13 +70,29 @@ export function DashboardView({
           {t.exceptionsOnly}
         </label>
       </div>
+      <fieldset className="views">
+        <legend className="visually-hidden">{`${t.overview} / ${t.entry}`}</legend>
+        {(["overview", "entry"] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {t[v]}
+          </button>
+        ))}
+      </fieldset>
+      {view === "entry" && planId && periodId && (
+        <EntryGrid
+          key={`${planId} ${periodId}`}
+          plan={planId}
+          period={periodId}
+          language={language}
+        />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {!dashboard && !error && <p aria-live="polite">{t.loading}</p>}
-      {dashboard && (
+      {view === "overview" && !dashboard && !error && <p aria-live="polite">{t.loading}</p>}
+      {view === "overview" && dashboard && (
         <>
           <h1>{dashboard.title}</h1>
           <p className="count" aria-live="polite">

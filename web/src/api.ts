@@ -35,10 +35,32 @@ export interface Dashboard {
   readonly notes: readonly { readonly note: number; readonly heading: string }[];
 }
 
+export interface RealisationRecord {
+  readonly indicator: string;
+  readonly period: string;
+  readonly value: number | string | null;
+  readonly source: string | null;
+  readonly version: number;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string | null;
+}
+
+export interface EntryRow {
+  readonly indicator: string;
+  readonly title: string;
+  readonly groups: readonly string[];
+  readonly unit: string;
+  readonly qualitative: boolean;
+  readonly writable: boolean;
+  readonly record: RealisationRecord;
+}
+
+/** A refusal from the API, with the problem's details (`current` on a conflict). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -52,7 +74,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problem.detail ?? problem.title ?? response.statusText);
+    const detail = problem.errors?.[0]?.message ?? problem.detail ?? problem.title;
+    throw new ApiError(response.status, detail ?? response.statusText, problem);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -63,6 +86,21 @@ export const api = {
     call<void>("/api/session", { method: "POST", body: JSON.stringify({ email, password }) }),
   signOut: () => call<void>("/api/session", { method: "DELETE" }),
   plans: () => call<PlanSummary[]>("/api/plans"),
+  entries: (plan: string, period: string) =>
+    call<EntryRow[]>(
+      `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/realisations`,
+    ),
+  saveRealisation: (
+    plan: string,
+    indicator: string,
+    period: string,
+    value: string,
+    version: number,
+  ) =>
+    call<RealisationRecord>(
+      `/api/plans/${encodeURIComponent(plan)}/realisations/${encodeURIComponent(indicator)}/${encodeURIComponent(period)}`,
+      { method: "PUT", body: JSON.stringify({ value, version }) },
+    ),
   dashboard: (plan: string, period: string, language: "nl" | "en") =>
     call<Dashboard>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/dashboard?language=${language}`,

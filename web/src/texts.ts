@@ -23,6 +23,20 @@ export const TEXTS = {
       string,
       string
     >,
+    overview: "Overzicht",
+    entry: "Invoer",
+    entryCaption: (period: string) => `Realisaties invoeren voor ${period}`,
+    indicator: "Prestatie-indicator",
+    value: "Realisatie",
+    result: "Resultaat",
+    save: "Wijzigingen opslaan",
+    saved: (version: number) => `opgeslagen (versie ${version})`,
+    conflict: (value: string, by: string) => `intussen gewijzigd door ${by} in ${value}`,
+    keepMine: "Mijn waarde opslaan",
+    takeTheirs: "Hun waarde nemen",
+    readOnly: "alleen lezen",
+    pasteHint:
+      "Tip: plak een kolom uit een spreadsheet in een veld; de waarden vullen de velden eronder.",
   },
   en: {
     appName: "Koers",
@@ -45,5 +59,19 @@ export const TEXTS = {
       string,
       string
     >,
+    overview: "Overview",
+    entry: "Data entry",
+    entryCaption: (period: string) => `Enter the figures of ${period}`,
+    indicator: "Performance indicator",
+    value: "Actual",
+    result: "Result",
+    save: "Save changes",
+    saved: (version: number) => `saved (version ${version})`,
+    conflict: (value: string, by: string) => `changed meanwhile by ${by} to ${value}`,
+    keepMine: "Save my value",
+    takeTheirs: "Take their value",
+    readOnly: "read only",
+    pasteHint:
+      "Tip: paste a column from a spreadsheet into a field; the values fill the fields below it.",
   },
 } as const;

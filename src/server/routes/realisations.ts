@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../app/authorization.js";
 import {
+  entryRows,
   readablePlanDefinition,
   readRealisation,
   requireIndicator,
@@ -12,6 +13,7 @@ import { updateRealisation } from "../../app/realisations.js";
 import { signedIn } from "../authenticate.js";
 import {
   jsonSchema,
+  periodParams,
   realisationParams,
   realisationRecordSchema,
   signedInProblems,
@@ -31,6 +33,29 @@ type Params = { plan: string; indicator: string; period: string };
 const URL = "/api/plans/:plan/realisations/:indicator/:period";
 
 export function realisationRoutes(scope: FastifyInstance, { store, plans }: RouteContext): void {
+  scope.get<{ Params: { plan: string; period: string } }>(
+    "/api/plans/:plan/periods/:period/realisations",
+    {
+      schema: {
+        tags: ["realisations"],
+        summary:
+          "Every indicator's figure in a period, with its version and whether you may change it",
+        security: SESSION_SECURITY,
+        params: periodParams,
+        response: {
+          200: { type: "array", items: { type: "object", additionalProperties: true } },
+          ...signedInProblems(403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const account = signedIn(request);
+      const { plan, period } = request.params;
+      const definition = await readablePlanDefinition(plans, account, plan);
+      requirePeriodOf(definition.plan, period);
+      return entryRows(store.db, account, definition.organisation, definition.plan, period);
+    },
+  );
   scope.get<{ Params: Params }>(
     URL,
     {
