@@ -79,10 +79,9 @@ describeWithBrowser("the web app", () => {
     ]);
     expect(await page.locator("td.note a").allTextContents()).toEqual(["1", "2", "3", "4", "5"]);
     expect(await page.locator(".count").textContent()).toBe("6 uitzonderingen");
-    expect(await page.getByLabel("Periode").locator("option").allTextContents()).toEqual([
-      "2025-04 (open)",
-      "2025-10 (open)",
-    ]);
+    expect(
+      await page.getByRole("combobox", { name: "Periode" }).locator("option").allTextContents(),
+    ).toEqual(["2025-04 (open)", "2025-10 (open)"]);
     const klachten = page.locator("tr", {
       has: page.locator("th", { hasText: "Aantal ontvangen klachten" }),
     });
@@ -181,5 +180,39 @@ describeWithBrowser("the web app", () => {
     await field.waitFor();
     expect(await field.getAttribute("readonly")).not.toBeNull();
     expect(await page.locator("#uitkomst-klachten-ontvangen").textContent()).toBe("alleen lezen");
+  });
+
+  it("closes and publishes a period, lists the files with their SHA-256, and lets an admin reopen it", async () => {
+    const page = await signedIn();
+    await page.getByRole("combobox", { name: "Periode" }).selectOption("2025-04");
+    await page.getByRole("heading", { name: "Periode 2025-04: open" }).waitFor();
+    await page.getByRole("button", { name: "Periode sluiten" }).click();
+    await page.getByRole("heading", { name: "Periode 2025-04: gesloten" }).waitFor();
+    await page.getByRole("button", { name: "Rapport publiceren" }).click();
+    await page.getByRole("heading", { name: "Periode 2025-04: gepubliceerd" }).waitFor();
+    const rows = page.locator("table.published tbody tr");
+    await rows.first().waitFor();
+    const formats = await page.locator("table.published tbody th").allTextContents();
+    expect(formats).toEqual(
+      expect.arrayContaining(["Downloaden HTML", "Downloaden DOCX", "Downloaden CSV"]),
+    );
+    const html = rows.filter({ hasText: "Downloaden HTML" });
+    const sha = await html.locator("code").textContent();
+    const href = (await html.locator("a").getAttribute("href")) ?? "";
+    const download = await page.request.get(new URL(href, url).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()["x-content-sha256"]).toBe(sha);
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+
+    const admin = await (await browser.newContext()).newPage();
+    await admin.goto(url);
+    await admin.getByLabel("E-mailadres").fill(ACCOUNTS.admin.email);
+    await admin.getByLabel("Wachtwoord").fill(PASSWORD);
+    await admin.getByRole("button", { name: "Aanmelden" }).click();
+    await admin.getByRole("combobox", { name: "Periode" }).selectOption("2025-04");
+    await admin.getByLabel("Reden voor heropenen").fill("Correctie van het klachtencijfer");
+    await admin.getByRole("button", { name: "Periode heropenen" }).click();
+    await admin.getByRole("heading", { name: "Periode 2025-04: open" }).waitFor();
   });
 });

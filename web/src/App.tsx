@@ -57,7 +57,9 @@ export function App() {
         )}
       </header>
       {account === null && <SignIn language={language} onSignedIn={load} />}
-      {account && plans.length > 0 && <DashboardView plans={plans} language={language} />}
+      {account && plans.length > 0 && (
+        <DashboardView account={account} plans={plans} language={language} onChanged={load} />
+      )}
     </>
   );
 }

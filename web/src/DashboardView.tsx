@@ -1,16 +1,17 @@
 import { useEffect, useState } from "react";
-import { api, type Dashboard, type PlanSummary } from "./api.js";
+import { type Account, api, type Dashboard, type PlanSummary } from "./api.js";
 import { EntryGrid } from "./EntryGrid.js";
 import { IndicatorTable } from "./IndicatorTable.js";
+import { PeriodPanel } from "./PeriodPanel.js";
 import { type Language, TEXTS } from "./texts.js";
 
-export function DashboardView({
-  plans,
-  language,
-}: {
+export function DashboardView(props: {
+  account: Account;
   plans: readonly PlanSummary[];
   language: Language;
+  onChanged: () => void;
 }) {
+  const { account, plans, language, onChanged } = props;
   const t = TEXTS[language];
   const [planId, setPlanId] = useState(plans[0]?.id ?? "");
   const plan = plans.find((p) => p.id === planId);
@@ -95,6 +96,15 @@ export function DashboardView({
       {view === "overview" && dashboard && (
         <>
           <h1>{dashboard.title}</h1>
+          {plan && (
+            <PeriodPanel
+              account={account}
+              plan={plan}
+              period={periodId}
+              language={language}
+              onChanged={onChanged}
+            />
+          )}
           <p className="count" aria-live="polite">
             {t.exceptions(dashboard.notes.length)}
           </p>

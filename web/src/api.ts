@@ -5,11 +5,13 @@ export type { IndicatorRow, TableRow };
 
 export interface Account {
   readonly email: string;
+  readonly roles: readonly { readonly role: string; readonly organisation: string | null }[];
 }
 
 export interface PlanSummary {
   readonly id: string;
   readonly title: string;
+  readonly organisation: string;
   readonly periods: readonly { readonly id: string; readonly state: string }[];
 }
 
@@ -53,6 +55,13 @@ export interface EntryRow {
   readonly qualitative: boolean;
   readonly writable: boolean;
   readonly record: RealisationRecord;
+}
+
+export interface PublishedFile {
+  readonly format: string;
+  readonly sha256: string;
+  readonly publishedAt: string;
+  readonly publishedBy: string;
 }
 
 /** A refusal from the API, with the problem's details (`current` on a conflict). */
@@ -100,6 +109,23 @@ export const api = {
     call<RealisationRecord>(
       `/api/plans/${encodeURIComponent(plan)}/realisations/${encodeURIComponent(indicator)}/${encodeURIComponent(period)}`,
       { method: "PUT", body: JSON.stringify({ value, version }) },
+    ),
+  changePeriod: (
+    plan: string,
+    period: string,
+    action: "close" | "publish" | "reopen",
+    reason?: string,
+  ) =>
+    call<unknown>(
+      `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/${action}`,
+      {
+        method: "POST",
+        ...(reason === undefined ? {} : { body: JSON.stringify({ reason }) }),
+      },
+    ),
+  published: (plan: string, period: string) =>
+    call<PublishedFile[]>(
+      `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/published`,
     ),
   dashboard: (plan: string, period: string, language: "nl" | "en") =>
     call<Dashboard>(
