@@ -46,6 +46,8 @@ export interface IndicatorRow {
   readonly groups: readonly string[];
   readonly depth: number;
   readonly unit: string;
+  /** Who answers for the indicator, as plan.yaml has it; null when it names no one. */
+  readonly owner: string | null;
   /** The whole target as the target column shows it. */
   readonly target: string;
   /** One per column period, in order. */
@@ -275,6 +277,7 @@ function tableRows(
         groups,
         depth,
         unit: node.unit,
+        owner: node.owner ?? null,
         target: formatTarget(input.plan, node, input.language) ?? texts.notApplicable,
         cells,
         current: cells.at(-1) as PeriodCell,

@@ -109,6 +109,22 @@ describeWithBrowser("the web app", () => {
     ]);
   });
 
+  it("narrows the table to a group, a status and an owner", async () => {
+    const page = await signedIn(false);
+    await page.getByRole("combobox", { name: "Groep" }).selectOption("Dienstverlening");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("pending");
+    expect(await page.locator("tbody tr.indicator th").allTextContents()).toEqual([
+      "Definitief vaststellen toeslagen (voortgang jaar t-1)",
+      "Rechtmatige toekenning van toeslagen",
+    ]);
+    await page.getByRole("combobox", { name: "Groep" }).selectOption("");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("");
+    await page.getByRole("combobox", { name: "Eigenaar" }).selectOption(ACCOUNTS.owner.email);
+    expect(await page.locator("tbody tr.indicator th").allTextContents()).toEqual([
+      "Aantal ernstige productieverstoringen",
+    ]);
+  });
+
   it("switches to English, texts and numbers alike", async () => {
     const page = await signedIn();
     await page.getByRole("button", { name: "Switch to English" }).click();

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
 import { type Account, api, type Dashboard, type PlanSummary } from "./api.js";
 import { EntryGrid } from "./EntryGrid.js";
+import { Filters } from "./Filters.js";
 import { IndicatorTable } from "./IndicatorTable.js";
 import { PeriodPanel } from "./PeriodPanel.js";
+import { type Filter, NO_FILTER } from "./table-filter.js";
 import { type Language, TEXTS } from "./texts.js";
 
 export function DashboardView(props: {
@@ -18,7 +20,8 @@ export function DashboardView(props: {
   const [periodId, setPeriodId] = useState(plan?.periods.at(-1)?.id ?? "");
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [exceptionsOnly, setExceptionsOnly] = useState(false);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
   const [view, setView] = useState<"overview" | "entry">("overview");
 
   useEffect(() => {
@@ -65,12 +68,15 @@ export function DashboardView(props: {
         <label>
           <input
             type="checkbox"
-            checked={exceptionsOnly}
-            onChange={(e) => setExceptionsOnly(e.target.checked)}
+            checked={filter.exceptionsOnly}
+            onChange={(e) => narrow({ exceptionsOnly: e.target.checked })}
           />{" "}
           {t.exceptionsOnly}
         </label>
       </div>
+      {dashboard && (
+        <Filters rows={dashboard.table.rows} filter={filter} narrow={narrow} language={language} />
+      )}
       <fieldset className="views">
         <legend className="visually-hidden">{`${t.overview} / ${t.entry}`}</legend>
         {(["overview", "entry"] as const).map((v) => (
@@ -111,7 +117,7 @@ export function DashboardView(props: {
           {dashboard.introduction.slice(1).map((p) => (
             <p key={p}>{p}</p>
           ))}
-          <IndicatorTable dashboard={dashboard} exceptionsOnly={exceptionsOnly} />
+          <IndicatorTable dashboard={dashboard} filter={filter} />
           <h2>{t.notes}</h2>
           <ol className="notes">
             {dashboard.notes.map((n) => (

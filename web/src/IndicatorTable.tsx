@@ -1,20 +1,5 @@
-import type { Dashboard, IndicatorRow, TableRow } from "./api.js";
-
-/** The groups that still have a row to show once the filter has done its work. */
-function visibleRows(rows: readonly TableRow[], exceptionsOnly: boolean): TableRow[] {
-  if (!exceptionsOnly) return [...rows];
-  const kept: TableRow[] = [];
-  let pending: TableRow[] = [];
-  for (const row of rows) {
-    if (row.kind === "group") {
-      pending = [...pending.filter((g) => g.depth < row.depth), row];
-    } else if (row.current.note !== null) {
-      kept.push(...pending, row);
-      pending = [];
-    }
-  }
-  return kept;
-}
+import type { Dashboard, IndicatorRow } from "./api.js";
+import { type Filter, visibleRows } from "./table-filter.js";
 
 function Indicator({ row, noteAnchor }: { row: IndicatorRow; noteAnchor: (n: number) => string }) {
   const { current } = row;
@@ -39,13 +24,7 @@ function Indicator({ row, noteAnchor }: { row: IndicatorRow; noteAnchor: (n: num
   );
 }
 
-export function IndicatorTable({
-  dashboard,
-  exceptionsOnly,
-}: {
-  dashboard: Dashboard;
-  exceptionsOnly: boolean;
-}) {
+export function IndicatorTable({ dashboard, filter }: { dashboard: Dashboard; filter: Filter }) {
   const { headers, rows, caption } = dashboard.table;
   const columns = 4 + headers.periods.length;
   const noteAnchor = (note: number) => `note-${note}`;
@@ -66,7 +45,7 @@ export function IndicatorTable({
         </tr>
       </thead>
       <tbody>
-        {visibleRows(rows, exceptionsOnly).map((row) =>
+        {visibleRows(rows, filter).map((row) =>
           row.kind === "group" ? (
             <tr key={`group ${row.depth} ${row.title}`} className={`group depth-${row.depth}`}>
               <th scope="colgroup" colSpan={columns}>
