@@ -231,4 +231,24 @@ describeWithBrowser("the web app", () => {
     await admin.getByRole("button", { name: "Periode heropenen" }).click();
     await admin.getByRole("heading", { name: "Periode 2025-04: open" }).waitFor();
   });
+
+  it("shows editors the audit trail, filtered by action, and keeps it from viewers", async () => {
+    const page = await signedIn();
+    await page.getByRole("button", { name: "Audittrail" }).click();
+    await page.locator("table.audit tbody tr").first().waitFor();
+    await page.getByRole("combobox", { name: "Actie" }).selectOption("import-plan");
+    const actions = await page.locator("table.audit tbody td:nth-child(4)").allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(["import-plan"]));
+    const axe = await runAxe(page);
+    expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+
+    const viewer = await (await browser.newContext()).newPage();
+    await viewer.goto(url);
+    await viewer.getByLabel("E-mailadres").fill(ACCOUNTS.viewer.email);
+    await viewer.getByLabel("Wachtwoord").fill(PASSWORD);
+    await viewer.getByRole("button", { name: "Aanmelden" }).click();
+    await viewer.getByRole("button", { name: "Invoer" }).waitFor();
+    expect(await viewer.getByRole("button", { name: "Audittrail" }).count()).toBe(0);
+  });
 });

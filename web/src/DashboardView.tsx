@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { AuditView } from "./AuditView.js";
 import { type Account, api, type Dashboard, type PlanSummary } from "./api.js";
 import { EntryGrid } from "./EntryGrid.js";
 import { Filters } from "./Filters.js";
@@ -22,7 +23,11 @@ export function DashboardView(props: {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
-  const [view, setView] = useState<"overview" | "entry">("overview");
+  const [view, setView] = useState<"overview" | "entry" | "audit">("overview");
+  // The trail spans every organisation: it is for editors and admins of all of them.
+  const auditor = account.roles.some(
+    (r) => (r.role === "editor" || r.role === "admin") && r.organisation === null,
+  );
 
   useEffect(() => {
     if (!planId || !periodId) return;
@@ -79,12 +84,16 @@ export function DashboardView(props: {
       )}
       <fieldset className="views">
         <legend className="visually-hidden">{`${t.overview} / ${t.entry}`}</legend>
-        {(["overview", "entry"] as const).map((v) => (
+        {(auditor
+          ? (["overview", "entry", "audit"] as const)
+          : (["overview", "entry"] as const)
+        ).map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
             {t[v]}
           </button>
         ))}
       </fieldset>
+      {view === "audit" && <AuditView language={language} />}
       {view === "entry" && planId && periodId && (
         <EntryGrid
           key={`${planId} ${periodId}`}

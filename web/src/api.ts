@@ -64,6 +64,17 @@ export interface PublishedFile {
   readonly publishedBy: string;
 }
 
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityKey: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
 /** A refusal from the API, with the problem's details (`current` on a conflict). */
 export class ApiError extends Error {
   constructor(
@@ -127,6 +138,8 @@ export const api = {
     call<PublishedFile[]>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/published`,
     ),
+  audit: (after: number, limit: number) =>
+    call<{ entries: AuditEntry[] }>(`/api/audit?after=${after}&limit=${limit}`),
   dashboard: (plan: string, period: string, language: "nl" | "en") =>
     call<Dashboard>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/dashboard?language=${language}`,
