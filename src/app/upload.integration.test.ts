@@ -68,7 +68,8 @@ describeEachEngine("uploading realisations", ({ store }) => {
       "rechtmatige-toekenning;2025-10;n.v.t.;Rechtmatigheidsonderzoek 2025 (na jaarafsluiting)",
     ].join("\r\n");
     const result = await uploadRealisations(store(), PLAN, csv, by);
-    expect(result).toEqual({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
+    expect(result).toMatchObject({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
+    expect(result.changes).toHaveLength(2);
     expect(await row("klachten-ontvangen", "2025-10")).toMatchObject({
       value: "1301",
       source: "Klachtenregistratie",
@@ -132,6 +133,36 @@ describeEachEngine("uploading realisations", ({ store }) => {
     expect(await rows()).toEqual(before);
     expect(await auditHead(store().db)).toBe(head);
   });
+  it("previews what a file would change and writes nothing", async () => {
+    const db = store().db;
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const csv = "indicator,period,value\nproductieverstoringen,2025-10,7\n";
+    const preview = await uploadRealisations(store(), PLAN, csv, by, { preview: true });
+    expect(preview.changes).toEqual([
+      expect.objectContaining({
+        key: `${PLAN}/productieverstoringen/2025-10`,
+        after: expect.objectContaining({ value: 7 }),
+      }),
+    ]);
+    expect(await count()).toBe(before);
+    const stored = await db
+      .selectFrom("realisations")
+      .select("value")
+      .where("plan_id", "=", PLAN)
+      .where("indicator_id", "=", "productieverstoringen")
+      .where("period_id", "=", "2025-10")
+      .executeTakeFirstOrThrow();
+    expect(stored.value).not.toBe("7");
+  });
 });
 
 describeEachEngine("a large upload", ({ store }) => {
@@ -145,7 +176,7 @@ describeEachEngine("a large upload", ({ store }) => {
     const started = performance.now();
     const result = await uploadRealisations(store(), generated.planId, csv, by);
     const seconds = (performance.now() - started) / 1000;
-    expect(result).toEqual({ rows: 5000, inserted: 5000, updated: 0, unchanged: 0 });
+    expect(result).toMatchObject({ rows: 5000, inserted: 5000, updated: 0, unchanged: 0 });
     process.stdout.write(`upload of 5,000 rows: ${seconds.toFixed(2)} s\n`);
     const count = await store()
       .db.selectFrom("realisations")

@@ -22,22 +22,34 @@ export interface UploadResult {
   readonly updated: number;
   /** Rows equal to what was stored: neither written nor audited. */
   readonly unchanged: number;
+  /** Every realisation the file changes (or would change), before and after. */
+  readonly changes: readonly {
+    readonly key: string;
+    readonly before: unknown;
+    readonly after: unknown;
+  }[];
 }
 
 /** Rows per statement: well under both engines' limits on bound parameters. */
 const CHUNK = 500;
 
+/**
+ * Writes every row of the file or none. With `preview`, checks everything and says what would
+ * change, but writes nothing.
+ */
 export async function uploadRealisations(
   store: Store,
   planId: string,
   csv: string,
   by: Actor,
+  options: { readonly preview?: boolean } = {},
 ): Promise<UploadResult> {
   return store.db.transaction().execute(async (trx) => {
     await store.dialect.lockWriters(trx);
     const realisations = readUpload(csv, await planOf(trx, planId));
     const periods = [...new Set(realisations.map((r) => r.periodId))];
-    if (periods.length === 0) return { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+    if (periods.length === 0)
+      return { rows: 0, inserted: 0, updated: 0, unchanged: 0, changes: [] };
     await requireOpenPeriods(trx, planId, periods);
     const current = new Map(
       (
@@ -66,14 +78,17 @@ export async function uploadRealisations(
         after: realisationRecord(row.indicator_id, row.period_id, row),
       });
     }
-    await upsert(trx, rows);
-    await appendAuditEntries(trx, changes);
+    if (!options.preview) {
+      await upsert(trx, rows);
+      await appendAuditEntries(trx, changes);
+    }
     const inserted = changes.filter((c) => c.before === null).length;
     return {
       rows: realisations.length,
       inserted,
       updated: rows.length - inserted,
       unchanged: realisations.length - rows.length,
+      changes: changes.map((c) => ({ key: c.entityKey, before: c.before, after: c.after })),
     };
   });
 }

@@ -17,7 +17,8 @@ async function loadPage(
 ): Promise<void> {
   try {
     const page = (await api.audit(after, PAGE)).entries;
-    setEntries((entries) => [...entries, ...page]);
+    // Entries after `after` replace any already there, so a page read twice shows once.
+    setEntries((entries) => [...entries.filter((e) => e.seq <= after), ...page]);
     setMore(page.length === PAGE);
   } catch (problem) {
     setError(problem instanceof Error ? problem.message : String(problem));

@@ -7,6 +7,7 @@ import { IndicatorTable } from "./IndicatorTable.js";
 import { PeriodPanel } from "./PeriodPanel.js";
 import { type Filter, NO_FILTER } from "./table-filter.js";
 import { type Language, TEXTS } from "./texts.js";
+import { UploadPanel } from "./UploadPanel.js";
 
 export function DashboardView(props: {
   account: Account;
@@ -23,6 +24,7 @@ export function DashboardView(props: {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
+  const [uploads, setUploads] = useState(0);
   const [view, setView] = useState<"overview" | "entry" | "audit">("overview");
   // The trail spans every organisation: it is for editors and admins of all of them.
   const auditor = account.roles.some(
@@ -95,12 +97,15 @@ export function DashboardView(props: {
       </fieldset>
       {view === "audit" && <AuditView language={language} />}
       {view === "entry" && planId && periodId && (
-        <EntryGrid
-          key={`${planId} ${periodId}`}
-          plan={planId}
-          period={periodId}
-          language={language}
-        />
+        <>
+          <EntryGrid
+            key={`${planId} ${periodId} ${uploads}`}
+            plan={planId}
+            period={periodId}
+            language={language}
+          />
+          <UploadPanel plan={planId} language={language} onSaved={() => setUploads((n) => n + 1)} />
+        </>
       )}
       {error && (
         <p className="error" role="alert">

@@ -64,6 +64,18 @@ export interface PublishedFile {
   readonly publishedBy: string;
 }
 
+export interface UploadResult {
+  readonly rows: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly changes: readonly {
+    readonly key: string;
+    readonly before: { value: unknown } | null;
+    readonly after: { value: unknown };
+  }[];
+}
+
 export interface AuditEntry {
   readonly seq: number;
   readonly at: string;
@@ -137,6 +149,15 @@ export const api = {
   published: (plan: string, period: string) =>
     call<PublishedFile[]>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/published`,
+    ),
+  upload: (plan: string, csv: string, preview: boolean) =>
+    call<UploadResult>(
+      `/api/plans/${encodeURIComponent(plan)}/realisations${preview ? "?preview=true" : ""}`,
+      {
+        method: "POST",
+        body: csv,
+        headers: { "content-type": "text/csv" },
+      },
     ),
   audit: (after: number, limit: number) =>
     call<{ entries: AuditEntry[] }>(`/api/audit?after=${after}&limit=${limit}`),

@@ -39,7 +39,11 @@ export function uploadRoutes(scope: FastifyInstance, { store, plans }: RouteCont
     { parseAs: "string", bodyLimit: UPLOAD_LIMIT },
     (_request, body, done) => done(null, body),
   );
-  scope.post<{ Params: { plan: string }; Body: string }>(
+  scope.post<{
+    Params: { plan: string };
+    Body: string;
+    Querystring: { preview?: "true" | "false" };
+  }>(
     "/api/plans/:plan/realisations",
     {
       bodyLimit: UPLOAD_LIMIT,
@@ -50,6 +54,17 @@ export function uploadRoutes(scope: FastifyInstance, { store, plans }: RouteCont
           "Send the file as `text/csv`. 400 lists every problem by line; nothing is written then.",
         security: SESSION_SECURITY,
         params: planParams,
+        querystring: {
+          type: "object",
+          properties: {
+            preview: {
+              type: "string",
+              enum: ["true", "false"],
+              description: "check and say what would change; write nothing",
+            },
+          },
+          additionalProperties: false,
+        },
         consumes: ["text/csv"],
         response: {
           200: {
@@ -59,6 +74,7 @@ export function uploadRoutes(scope: FastifyInstance, { store, plans }: RouteCont
               inserted: { type: "integer" },
               updated: { type: "integer" },
               unchanged: { type: "integer" },
+              changes: { type: "array", items: { type: "object", additionalProperties: true } },
             },
           },
           ...signedInProblems(400, 403, 404, 409, 413, 415),
@@ -70,10 +86,13 @@ export function uploadRoutes(scope: FastifyInstance, { store, plans }: RouteCont
       const { plan } = request.params;
       const definition = await readablePlanDefinition(plans, account, plan);
       requireWritable(account, definition.organisation, definition.plan, request.body);
-      return uploadRealisations(store, plan, request.body, {
-        actor: account.email,
-        at: new Date().toISOString(),
-      });
+      return uploadRealisations(
+        store,
+        plan,
+        request.body,
+        { actor: account.email, at: new Date().toISOString() },
+        { preview: request.query.preview === "true" },
+      );
     },
   );
 }
