@@ -72,20 +72,21 @@ export function DashboardView(props: {
             ))}
           </select>
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={filter.exceptionsOnly}
-            onChange={(e) => narrow({ exceptionsOnly: e.target.checked })}
-          />{" "}
-          {t.exceptionsOnly}
-        </label>
+        {view === "overview" && (
+          <label>
+            <input
+              type="checkbox"
+              checked={filter.exceptionsOnly}
+              onChange={(e) => narrow({ exceptionsOnly: e.target.checked })}
+            />{" "}
+            {t.exceptionsOnly}
+          </label>
+        )}
       </div>
-      {dashboard && (
+      {view === "overview" && dashboard && (
         <Filters rows={dashboard.table.rows} filter={filter} narrow={narrow} language={language} />
       )}
-      <fieldset className="views">
-        <legend className="visually-hidden">{`${t.overview} / ${t.entry}`}</legend>
+      <nav className="views" aria-label={`${t.overview} / ${t.entry}`}>
         {(auditor
           ? (["overview", "entry", "audit"] as const)
           : (["overview", "entry"] as const)
@@ -94,7 +95,7 @@ export function DashboardView(props: {
             {t[v]}
           </button>
         ))}
-      </fieldset>
+      </nav>
       {view === "audit" && <AuditView language={language} />}
       {view === "entry" && planId && periodId && (
         <>
