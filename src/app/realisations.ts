@@ -18,6 +18,11 @@ export interface RealisationChange {
   readonly source?: string | null;
   /** The version the change is based on; 0 for a realisation not there yet. */
   readonly version: number;
+  /**
+   * How a text value writes its numbers: `en` (the default) with a decimal point, `nl` as a Dutch
+   * spreadsheet does (93,5 and 1.266), like the two dialects of realisations.csv.
+   */
+  readonly notation?: "nl" | "en";
 }
 
 export interface RealisationRecord {
@@ -114,7 +119,8 @@ function parseValue(
     }
     return { kind: "number", value: decimalFromNumber(change.value) };
   }
-  const result = interpretValue((change.value ?? "").trim(), indicator, ",");
+  const dialect = change.notation === "nl" ? ";" : ",";
+  const result = interpretValue((change.value ?? "").trim(), indicator, dialect);
   if ("error" in result)
     throw new ValidationError("bad value", [{ field: "value", message: result.error }]);
   return result.value;

@@ -3,7 +3,7 @@
  * the report has it, the exceptions filter, the language switch, and axe-core's WCAG 2.1 AA
  * rules on the sign-in page and the dashboard.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -12,9 +12,27 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openStore, type Store } from "../store/open.js";
 import { describeViolations, runAxe } from "../testing/axe.js";
 import { describeWithBrowser, launchBrowser } from "../testing/browser.js";
-import { ensureBuilt } from "../testing/cli.js";
+import { ensureBuilt, ROOT } from "../testing/cli.js";
 import { ACCOUNTS, PASSWORD, PLAN, seed, signInCookie, testConfig } from "../testing/server.js";
 import { startServer } from "./server.js";
+
+/** Screenshots of a page at a laptop's and a phone's size, in out/screenshots, to look at. */
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+
+async function snap(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, "out", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({
+      path: join(dir, `${name}-${size.width}x${size.height}.png`),
+      fullPage: true,
+    });
+  }
+}
 
 describeWithBrowser("the web app", () => {
   let dir: string;
@@ -61,7 +79,8 @@ describeWithBrowser("the web app", () => {
     await page.getByRole("button", { name: "Aanmelden" }).click();
     await expect
       .poll(() => page.getByRole("alert").textContent())
-      .toMatch(/wrong e-mail address or password/);
+      .toBe("Onbekend e-mailadres of onjuist wachtwoord.");
+    await snap(page, "sign-in");
   });
 
   it("shows the period's indicator table as the report has it, with its exceptions", async () => {
@@ -94,6 +113,7 @@ describeWithBrowser("the web app", () => {
     ]);
     const axe = await runAxe(page);
     expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+    await snap(page, "dashboard");
   });
 
   it("filters to the exceptions and their groups, under the app's own CSP", async () => {
@@ -162,6 +182,9 @@ describeWithBrowser("the web app", () => {
     }`);
     expect(await field("Afgehandelde bezwaren binnen Awb-termijn").inputValue()).toBe("96,1");
     expect(await field("Afgehandelde klachten binnen Awb-termijn").inputValue()).toBe("98");
+    expect(await field("Percentage toeslagen dat tijdig wordt uitbetaald").inputValue()).toBe(
+      "99,98",
+    );
 
     // Someone else changes a figure after the page read it.
     const other = await signInCookie(app, ACCOUNTS.admin.email);
@@ -181,6 +204,11 @@ describeWithBrowser("the web app", () => {
     await expect
       .poll(() => page.locator("#uitkomst-klachten-ontvangen").textContent())
       .toBe("opgeslagen (versie 4)");
+    // The pasted Dutch figures were saved too, read as Dutch notation.
+    expect(await page.locator("#uitkomst-bezwaren-binnen-termijn").textContent()).toBe(
+      "opgeslagen (versie 2)",
+    );
+    await snap(page, "data-entry");
     const axe = await runAxe(page);
     expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
   });

@@ -77,6 +77,23 @@ describeEachEngine("the store", ({ store }) => {
     expect(await updateRealisation(store(), change, by)).toMatchObject({ value: 3, version: 1 });
   });
 
+  it("reads a text value in Dutch notation when asked, and in English by default", async () => {
+    const change = {
+      planId: "toeslagen-2025",
+      indicatorId: "klachten-ontvangen",
+      periodId: "2025-04",
+      value: "1.266",
+      version: 1,
+    };
+    expect(
+      await updateRealisation(store(), { ...change, notation: "nl" as const }, by),
+    ).toMatchObject({ value: 1266, version: 2 });
+    expect(await updateRealisation(store(), { ...change, version: 2 }, by)).toMatchObject({
+      value: 1.266,
+      version: 3,
+    });
+  });
+
   it("refuses a value the indicator cannot take, naming the field", async () => {
     const change = {
       planId: "toeslagen-2025",
@@ -118,7 +135,7 @@ describeEachEngine("the store", ({ store }) => {
   it("keeps an audit chain that verifies, and finds an entry altered in the database", async () => {
     const db = store().db;
     const intact = await verifyAudit(db);
-    expect(intact).toMatchObject({ ok: true, entries: 4 });
+    expect(intact).toMatchObject({ ok: true, entries: 6 });
     const head = await auditHead(db);
     expect(head).not.toBe(GENESIS);
     await sql`update audit_log set actor = ${"iemand-anders"} where seq = 3`.execute(db);

@@ -7,7 +7,13 @@ type Outcome =
   | { readonly kind: "error"; readonly message: string }
   | { readonly kind: "conflict"; readonly current: RealisationRecord };
 
-const shown = (value: RealisationRecord["value"]) => (value === null ? "" : String(value));
+/** A figure as the user types it: 93,5 in Dutch, 93.5 in English (no thousands separators). */
+function shown(value: RealisationRecord["value"], language: Language): string {
+  if (value === null) return "";
+  return typeof value === "number" && language === "nl"
+    ? String(value).replace(".", ",")
+    : String(value);
+}
 
 /**
  * The figures of one period, one field per indicator: typed or pasted (a column from a
@@ -71,7 +77,7 @@ export function EntryGrid({
 
   async function save(id: string, value: string, at: number) {
     try {
-      const record = await api.saveRealisation(plan, id, period, value, at);
+      const record = await api.saveRealisation(plan, id, period, value, at, language);
       setRows((rs) => rs.map((r) => (r.indicator === id ? { ...r, record } : r)));
       setEdits(({ [id]: _, ...rest }) => rest);
       setOutcomes((o) => ({ ...o, [id]: { kind: "saved", version: record.version } }));
@@ -122,7 +128,7 @@ export function EntryGrid({
                     ref={(element) => {
                       inputs.current[id] = element;
                     }}
-                    value={edits[id] ?? shown(row.record.value)}
+                    value={edits[id] ?? shown(row.record.value, language)}
                     readOnly={!row.writable}
                     aria-describedby={outcome ? `uitkomst-${id}` : undefined}
                     aria-invalid={outcome?.kind === "error" || undefined}
@@ -137,7 +143,10 @@ export function EntryGrid({
                   {outcome?.kind === "error" && <span className="error">{outcome.message}</span>}
                   {outcome?.kind === "conflict" && (
                     <span className="conflict">
-                      {t.conflict(shown(outcome.current.value), outcome.current.updatedBy ?? "?")}{" "}
+                      {t.conflict(
+                        shown(outcome.current.value, language),
+                        outcome.current.updatedBy ?? "?",
+                      )}{" "}
                       <button
                         type="button"
                         onClick={() => save(id, edits[id] ?? "", outcome.current.version)}

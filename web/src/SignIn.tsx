@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { api } from "./api.js";
+import { ApiError, api } from "./api.js";
 import { type Language, TEXTS } from "./texts.js";
 
 export function SignIn({ language, onSignedIn }: { language: Language; onSignedIn: () => void }) {
@@ -16,7 +16,17 @@ export function SignIn({ language, onSignedIn }: { language: Language; onSignedI
       await api.signIn(String(form.get("email")), String(form.get("password")));
       onSignedIn();
     } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
+      // The server's own words are English; the two refusals everyone meets are said here.
+      const status = problem instanceof ApiError ? problem.status : 0;
+      setError(
+        status === 401
+          ? t.wrongCredentials
+          : status === 429
+            ? t.throttled
+            : problem instanceof Error
+              ? problem.message
+              : String(problem),
+      );
     } finally {
       setBusy(false);
     }

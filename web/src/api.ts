@@ -128,10 +128,11 @@ export const api = {
     period: string,
     value: string,
     version: number,
+    notation: "nl" | "en",
   ) =>
     call<RealisationRecord>(
       `/api/plans/${encodeURIComponent(plan)}/realisations/${encodeURIComponent(indicator)}/${encodeURIComponent(period)}`,
-      { method: "PUT", body: JSON.stringify({ value, version }) },
+      { method: "PUT", body: JSON.stringify({ value, version, notation }) },
     ),
   changePeriod: (
     plan: string,

@@ -26,6 +26,10 @@ const change = z.strictObject({
     .describe("a number; met or not-met for a qualitative target; text as in realisations.csv"),
   source: z.string().max(2000).nullable().optional().describe("absent: kept as it was"),
   version: z.number().int().min(0).describe("the version read; 0 for a realisation not there yet"),
+  notation: z
+    .enum(["nl", "en"])
+    .optional()
+    .describe("how a text value writes its numbers: en 93.5 (default), nl 93,5 and 1.266"),
 });
 
 type Params = { plan: string; indicator: string; period: string };
