@@ -18,8 +18,11 @@ import { NotFoundError } from "./errors.js";
 import type { PlanCache } from "./plan-cache.js";
 import { type RealisationRecord, realisationRecord } from "./realisations.js";
 
-/** A plan `account` may read, as authorization judges it: found, then allowed. */
-async function readablePlan(
+/**
+ * A readable plan's definition without its figures — enough to authorize and check ids — as
+ * authorization judges it: found, then allowed.
+ */
+export async function readablePlanDefinition(
   plans: PlanCache,
   account: Account,
   planId: string,
@@ -35,17 +38,8 @@ export async function readableBundle(
   account: Account,
   planId: string,
 ): Promise<Bundle & { readonly seq: number }> {
-  const { seq } = await readablePlan(plans, account, planId);
+  const { seq } = await readablePlanDefinition(plans, account, planId);
   return { ...(await plans.bundle(planId, seq)), seq };
-}
-
-/** A readable plan's definition without its figures: enough to authorize and check ids. */
-export async function readablePlanDefinition(
-  plans: PlanCache,
-  account: Account,
-  planId: string,
-): Promise<{ readonly organisation: string; readonly plan: Plan }> {
-  return readablePlan(plans, account, planId);
 }
 
 export function requireIndicator(plan: Plan, indicatorId: string): Indicator {
