@@ -1,12 +1,20 @@
 /**
- * Uploading realisations into a stored plan as CSV, in either dialect of FORMAT.md: all rows or
- * none. The file is read with the bundle's own reader against the stored plan, so every problem
- * is reported with its line; with any problem, nothing is written. Otherwise one transaction
- * writes every row that changed (its version + 1) with one audit entry per realisation.
+ * Uploading realisations into a stored plan as CSV, in either dialect of FORMAT.md, or as an
+ * Excel workbook laid out the same way: all rows or none. The file is read with the bundle's
+ * own readers against the stored plan, so every problem is reported with its line (a sheet's
+ * row); with any problem, nothing is written. Otherwise one transaction writes every row that
+ * changed (its version + 1) with one audit entry per realisation.
  */
 import type { Transaction } from "kysely";
 import { ProblemLog } from "../bundle/problems.js";
-import { detectDialect, readRealisations } from "../bundle/realisations-file.js";
+import {
+  columnsOf,
+  readCsvTable,
+  type Table,
+  tableRealisations,
+} from "../bundle/realisations-file.js";
+import { readSheetTable } from "../bundle/realisations-xlsx.js";
+import type { Problem } from "../domain/errors.js";
 import type { Plan, Realisation } from "../domain/plan.js";
 import { type AuditChange, appendAuditEntries } from "../store/audit.js";
 import type { Database, RealisationTable } from "../store/database.js";
@@ -33,6 +41,24 @@ export interface UploadResult {
 /** Rows per statement: well under both engines' limits on bound parameters. */
 const CHUNK = 500;
 
+/** An uploaded file: realisations.csv as text, or an Excel workbook (.xlsx) as its bytes. */
+export type UploadBody = string | Uint8Array;
+
+/** An upload's rows, read before any lock is taken; its problems wait until the plan is known. */
+export interface UploadFile {
+  readonly table: Table | undefined;
+  readonly problems: readonly Problem[];
+}
+
+export async function readUploadFile(body: UploadBody): Promise<UploadFile> {
+  const log = new ProblemLog();
+  const table =
+    typeof body === "string"
+      ? readCsvTable(body, "upload", log)
+      : await readSheetTable(body, "upload", log);
+  return { table, problems: log.errors };
+}
+
 /**
  * Writes every row of the file or none. With `preview`, checks everything and says what would
  * change, but writes nothing.
@@ -40,13 +66,15 @@ const CHUNK = 500;
 export async function uploadRealisations(
   store: Store,
   planId: string,
-  csv: string,
+  body: UploadBody | UploadFile,
   by: Actor,
   options: { readonly preview?: boolean } = {},
 ): Promise<UploadResult> {
+  const file =
+    typeof body === "string" || body instanceof Uint8Array ? await readUploadFile(body) : body;
   return store.db.transaction().execute(async (trx) => {
     await store.dialect.lockWriters(trx);
-    const realisations = readUpload(csv, await planOf(trx, planId));
+    const realisations = readUpload(file, await planOf(trx, planId));
     const periods = [...new Set(realisations.map((r) => r.periodId))];
     if (periods.length === 0)
       return { rows: 0, inserted: 0, updated: 0, unchanged: 0, changes: [] };
@@ -61,7 +89,7 @@ export async function uploadRealisations(
           .execute()
       ).map((row) => [`${row.indicator_id}\n${row.period_id}`, row]),
     );
-    const columns = headerColumns(csv);
+    const columns = new Set(file.table ? columnsOf(file.table) : []);
     const rows: RealisationTable[] = [];
     const changes: AuditChange[] = [];
     for (const realisation of realisations) {
@@ -104,17 +132,24 @@ async function planOf(trx: Transaction<Database>, planId: string): Promise<Plan>
 }
 
 /** The file's realisations, or a ValidationError with every problem by line. */
-function readUpload(csv: string, plan: Plan): Realisation[] {
+function readUpload(file: UploadFile, plan: Plan): Realisation[] {
   const log = new ProblemLog();
-  const realisations = readRealisations(csv, "upload", plan, log);
+  log.errors.push(...file.problems);
+  const realisations = file.table ? tableRealisations(file.table, plan, log) : [];
   if (log.errors.length === 0) return realisations;
   throw new ValidationError(
     `the upload has ${log.errors.length} problem${log.errors.length === 1 ? "" : "s"}; nothing was written`,
-    log.errors.map((p) => ({
-      field: p.line === undefined ? "file" : `line ${p.line}`,
-      message: p.message,
-    })),
+    log.errors.map((p) => ({ field: fieldOf(p), message: p.message })),
   );
+}
+
+/** Where in the upload: `line 7` in a CSV file, `sheet Blad1, row 7` in a workbook. */
+function fieldOf(problem: Problem): string {
+  if (problem.sheet !== undefined) {
+    const row = problem.line === undefined ? "" : `, row ${problem.line}`;
+    return `sheet ${problem.sheet}${row}`;
+  }
+  return problem.line === undefined ? "file" : `line ${problem.line}`;
 }
 
 async function requireOpenPeriods(
@@ -139,26 +174,12 @@ async function requireOpenPeriods(
   );
 }
 
-/** The header's column names: a column left out keeps what is stored (source, sample size). */
-function headerColumns(csv: string): ReadonlySet<string> {
-  const text = csv.replace(/^\uFEFF/, "");
-  const header = text.split(/\r?\n/, 1)[0] ?? "";
-  return new Set(
-    header.split(detectDialect(text)).map((cell) =>
-      cell
-        .trim()
-        .replace(/^"(.*)"$/, "$1")
-        .trim()
-        .toLowerCase(),
-    ),
-  );
-}
-
 /** The row to write, or undefined when the stored one already says the same. */
 function nextRow(
   planId: string,
   realisation: Realisation,
   before: RealisationTable | undefined,
+  /** The header's columns: a column left out keeps what is stored (source, sample size). */
   columns: ReadonlySet<string>,
   by: Actor,
 ): RealisationTable | undefined {

@@ -1,5 +1,14 @@
-/** Reads realisations.csv in either dialect of FORMAT.md, logging every problem with its line. */
-import { type Decimal, parseDecimal } from "../domain/decimal.js";
+/**
+ * Reads realisations.csv in either dialect of FORMAT.md, logging every problem with its line.
+ * A workbook's sheet comes through the same checks as a table of cells (realisations-xlsx.ts).
+ */
+import {
+  compareDecimal,
+  type Decimal,
+  decimalFromNumber,
+  decimalToString,
+  parseDecimal,
+} from "../domain/decimal.js";
 import {
   type Indicator,
   indicatorsOf,
@@ -8,9 +17,36 @@ import {
   type RealisedValue,
 } from "../domain/plan.js";
 import { type CsvRecord, CsvSyntaxError, parseCsv } from "./csv.js";
-import type { ProblemLog } from "./problems.js";
+import type { ProblemLog, Source } from "./problems.js";
 
 export type Dialect = "," | ";";
+
+/**
+ * How a text cell writes its numbers: a CSV file's dialect, or `either` for a workbook, whose
+ * text cells have no dialect of their own.
+ */
+export type Notation = Dialect | "either";
+
+/** A workbook's number cell; `percent` when shown as a percentage, where 0.735 is 73.5%. */
+export interface NumberCell {
+  readonly number: number;
+  readonly percent: boolean;
+}
+
+export type Cell = string | NumberCell;
+
+export interface Row {
+  readonly line: number;
+  readonly cells: readonly Cell[];
+}
+
+/** A file's header and data rows, as the CSV and the workbook reader both give them. */
+export interface Table {
+  readonly source: Source;
+  readonly notation: Notation;
+  readonly header: Row;
+  readonly rows: readonly Row[];
+}
 
 const REQUIRED = ["indicator", "period", "value"] as const;
 const MISSING = /^(n\.?b\.?|n\.?v\.?t\.?)$/i;
@@ -52,42 +88,73 @@ export function readRealisations(
   plan: Plan,
   log: ProblemLog,
 ): Realisation[] {
+  const table = readCsvTable(text, file, log);
+  return table ? tableRealisations(table, plan, log) : [];
+}
+
+/** The CSV file's rows, or undefined when it cannot be read as CSV (logged). */
+export function readCsvTable(text: string, file: string, log: ProblemLog): Table | undefined {
   const dialect = detectDialect(text.replace(/^\uFEFF/, ""));
   const rows = parseRows(text, file, dialect, log);
-  if (!rows || rows.length === 0) {
-    if (rows)
-      log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
-    return [];
+  if (!rows) return undefined;
+  const [header, ...data] = rows;
+  if (!header) {
+    log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
+    return undefined;
   }
-  const [headerRow, ...dataRows] = rows as [CsvRecord, ...CsvRecord[]];
-  const header = headerRow.cells.map((cell) => cell.trim().toLowerCase());
+  return { source: file, notation: dialect, header, rows: data };
+}
+
+/** The header's column names, as the rows are matched to them. */
+export function columnsOf(table: Table): string[] {
+  return table.header.cells.map((cell) => cellText(cell).trim().toLowerCase());
+}
+
+/** The realisations of a table's rows, checked against the plan; every problem is logged. */
+export function tableRealisations(table: Table, plan: Plan, log: ProblemLog): Realisation[] {
+  const header = columnsOf(table);
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     log.error(
-      file,
-      headerRow.line,
+      table.source,
+      table.header.line,
       `missing required column ${missing.map((c) => `"${c}"`).join(", ")} in the header`,
     );
     return [];
   }
-  const reader = new RowReader(file, dialect, plan, log, header);
+  const reader = new RowReader(table, plan, log, header);
   const realisations: Realisation[] = [];
-  for (const row of dataRows) {
+  for (const row of table.rows) {
     const realisation = reader.read(row);
     if (realisation) realisations.push(realisation);
   }
   return realisations;
 }
 
+/** A cell as text: a number cell as its exact decimal, with % when shown as a percentage. */
+export function cellText(cell: Cell): string {
+  if (typeof cell === "string") return cell;
+  const decimal = decimalFromNumber(cell.number);
+  return cell.percent ? `${decimalToString(hundredfold(decimal))}%` : decimalToString(decimal);
+}
+
+function hundredfold(d: Decimal): Decimal {
+  return d.scale >= 2
+    ? { units: d.units, scale: d.scale - 2 }
+    : { units: d.units * 10n ** BigInt(2 - d.scale), scale: 0 };
+}
+
 interface RowContext {
-  readonly file: string;
+  readonly source: Source;
   readonly line: number;
-  readonly dialect: Dialect;
+  readonly notation: Notation;
   readonly log: ProblemLog;
 }
 
 /** Reads data rows against the plan, remembering the rows seen to find duplicates. */
 class RowReader {
+  private readonly source: Source;
+  private readonly notation: Notation;
   private readonly indicators: ReadonlyMap<string, Indicator>;
   private readonly periods: ReadonlySet<string>;
   private readonly seen = new Map<string, Map<string, number>>();
@@ -97,12 +164,13 @@ class RowReader {
   >;
 
   constructor(
-    private readonly file: string,
-    private readonly dialect: Dialect,
+    table: Table,
     plan: Plan,
     private readonly log: ProblemLog,
     private readonly header: readonly string[],
   ) {
+    this.source = table.source;
+    this.notation = table.notation;
     this.indicators = new Map(indicatorsOf(plan.nodes).map((i) => [i.id, i]));
     this.periods = new Set(plan.periods.map((p) => p.id));
     const at = (name: string) => header.indexOf(name);
@@ -115,9 +183,10 @@ class RowReader {
     };
   }
 
-  read(row: CsvRecord): Realisation | undefined {
-    const cell = (index: number) => (index < 0 ? "" : (row.cells[index] ?? "").trim());
-    const error = (message: string) => this.log.error(this.file, row.line, message);
+  read(row: Row): Realisation | undefined {
+    const cellAt = (index: number): Cell => (index < 0 ? "" : (row.cells[index] ?? ""));
+    const cell = (index: number) => cellText(cellAt(index)).trim();
+    const error = (message: string) => this.log.error(this.source, row.line, message);
     if (row.cells.length !== this.header.length) {
       error(`has ${row.cells.length} fields where the header has ${this.header.length}`);
       return undefined;
@@ -131,13 +200,13 @@ class RowReader {
     if (!knownPeriod) error(`unknown period "${periodId}" (column period): not in plan.yaml`);
     if (this.isDuplicate(indicatorId, periodId, row.line, error)) return undefined;
     const ctx: RowContext = {
-      file: this.file,
+      source: this.source,
       line: row.line,
-      dialect: this.dialect,
+      notation: this.notation,
       log: this.log,
     };
-    const value = indicator ? readValue(cell(this.columns.value), indicator, ctx) : undefined;
-    const sampleSize = readSampleSize(cell(this.columns.sample_size), ctx);
+    const value = indicator ? readValue(cellAt(this.columns.value), indicator, ctx) : undefined;
+    const sampleSize = readSampleSize(cellAt(this.columns.sample_size), ctx);
     if (!indicator || !knownPeriod || !value || sampleSize === null) return undefined;
     const source = cell(this.columns.source);
     return {
@@ -162,8 +231,9 @@ class RowReader {
     }
     const first = lines.get(periodId);
     if (first !== undefined) {
+      const where = typeof this.source === "string" ? "line" : "row";
       error(
-        `duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on line ${first})`,
+        `duplicate row for indicator "${indicatorId}" and period "${periodId}" (first on ${where} ${first})`,
       );
       return true;
     }
@@ -172,11 +242,44 @@ class RowReader {
   }
 }
 
-function readValue(text: string, indicator: Indicator, ctx: RowContext): RealisedValue | undefined {
-  const result = interpretValue(text, indicator, ctx.dialect);
+function readValue(cell: Cell, indicator: Indicator, ctx: RowContext): RealisedValue | undefined {
+  const result = interpretCell(cell, indicator, ctx.notation);
   if ("value" in result) return result.value;
-  ctx.log.error(ctx.file, ctx.line, `${result.error} (column value, indicator "${indicator.id}")`);
+  ctx.log.error(
+    ctx.source,
+    ctx.line,
+    `${result.error} (column value, indicator "${indicator.id}")`,
+  );
   return undefined;
+}
+
+/** A number cell needs no notation; a text cell is read as its file writes numbers. */
+function interpretCell(
+  cell: Cell,
+  indicator: Indicator,
+  notation: Notation,
+): ReturnType<typeof interpretValue> {
+  if (typeof cell !== "string") return interpretValue(cellText(cell), indicator, ",");
+  const text = cell.trim();
+  return notation === "either"
+    ? interpretEither(text, indicator)
+    : interpretValue(text, indicator, notation);
+}
+
+/**
+ * A text cell of a workbook, read in both dialects: taken when they agree or only one can read
+ * it, refused when they read different numbers (1.417), never a guess.
+ */
+function interpretEither(text: string, indicator: Indicator): ReturnType<typeof interpretValue> {
+  const comma = interpretValue(text, indicator, ",");
+  const semicolon = interpretValue(text, indicator, ";");
+  if ("error" in comma) return semicolon;
+  if ("error" in semicolon) return comma;
+  if (comma.value.kind !== "number" || semicolon.value.kind !== "number") return comma;
+  if (compareDecimal(comma.value.value, semicolon.value.value) === 0) return comma;
+  return {
+    error: `"${text}" is text that reads as ${decimalToString(semicolon.value.value)} in Dutch notation and as ${decimalToString(comma.value.value)} in English: enter it as a number`,
+  };
 }
 
 /**
@@ -210,15 +313,18 @@ export function interpretValue(
 }
 
 /** Undefined when absent, null when invalid (already logged). */
-function readSampleSize(text: string, ctx: RowContext): number | undefined | null {
+function readSampleSize(cell: Cell, ctx: RowContext): number | undefined | null {
+  const text = cellText(cell).trim();
   if (text === "") return undefined;
+  // A workbook's text cell: `;` reads every whole number `,` does, and 1.200 besides.
+  const dialect = typeof cell !== "string" ? "," : ctx.notation === "either" ? ";" : ctx.notation;
   const digits =
-    ctx.dialect === ";"
+    dialect === ";"
       ? text.replace(/^(\d{1,3})((?:\.\d{3})+)$/, (_, a, b) => a + b.replaceAll(".", ""))
       : text;
   if (/^\d+$/.test(digits)) return Number(digits);
   ctx.log.error(
-    ctx.file,
+    ctx.source,
     ctx.line,
     `sample size "${text}" is not a whole number (column sample_size)`,
   );

@@ -5,12 +5,18 @@ export class UserError extends Error {
 
 export interface Problem {
   readonly file: string;
+  /** The worksheet, when the file is a workbook; its rows are then the lines. */
+  readonly sheet?: string;
   /** 1-based; absent when the problem concerns the file as a whole. */
   readonly line?: number;
   readonly message: string;
 }
 
 export function formatProblem(problem: Problem): string {
+  if (problem.sheet !== undefined) {
+    const row = problem.line === undefined ? "" : `, row ${problem.line}`;
+    return `${problem.file}, sheet ${problem.sheet}${row}: ${problem.message}`;
+  }
   return problem.line === undefined
     ? `${problem.file}: ${problem.message}`
     : `${problem.file}:${problem.line}: ${problem.message}`;
