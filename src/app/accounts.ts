@@ -51,14 +51,18 @@ export function normaliseEmail(email: string): string {
 export async function findAccount(
   db: Kysely<Database>,
   email: string,
-): Promise<(Account & { readonly passwordHash: string }) | undefined> {
+): Promise<(Account & { readonly passwordHash: string; readonly blocked: boolean }) | undefined> {
   const user = await db
     .selectFrom("users")
     .selectAll()
     .where("email", "=", normaliseEmail(email))
     .executeTakeFirst();
   if (!user) return undefined;
-  return { ...(await accountOf(db, user.id, user.email)), passwordHash: user.password_hash };
+  return {
+    ...(await accountOf(db, user.id, user.email)),
+    passwordHash: user.password_hash,
+    blocked: user.blocked_at !== null,
+  };
 }
 
 export async function accountOf(
@@ -128,7 +132,13 @@ export async function addUser(store: Store, input: NewUser, by: Actor): Promise<
     const id = randomUUID();
     await trx
       .insertInto("users")
-      .values({ id, email: user.email, password_hash: passwordHash, created_at: by.at })
+      .values({
+        id,
+        email: user.email,
+        password_hash: passwordHash,
+        created_at: by.at,
+        blocked_at: null,
+      })
       .execute();
     const grant = { role: user.role, organisation: organisation?.id ?? null };
     await trx

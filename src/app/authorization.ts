@@ -13,6 +13,8 @@ export type Action =
   | "manage-plans"
   | "write-figures"
   | "write-explanations"
+  /** Approve an explanation, or return it to its owner with a comment. */
+  | "review-explanations"
   /** Close, approve and publish a period. */
   | "change-period"
   /** Reopen a closed or published period (with a reason). */
@@ -32,6 +34,7 @@ const EDITOR: ReadonlySet<Action> = new Set([
   "manage-plans",
   "write-figures",
   "write-explanations",
+  "review-explanations",
   "change-period",
   "read-audit",
 ]);
@@ -74,6 +77,7 @@ const WHAT: Record<Action, string> = {
   "manage-plans": "import or replace plans",
   "write-figures": "change this figure",
   "write-explanations": "change this explanation",
+  "review-explanations": "approve or return this explanation",
   "change-period": "close or publish this period",
   "reopen-period": "reopen this period",
   "read-audit": "read the audit trail",

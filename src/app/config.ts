@@ -22,9 +22,19 @@ export interface ServerConfig {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
+/** E-mail for reminders; without it, reminders show in the app only. */
+export interface MailConfig {
+  /** smtp:// or smtps:// with user and password if the server wants them. */
+  readonly url: string;
+  readonly from: string;
+  /** Where the app is reached, for the link in a reminder; none: no link. */
+  readonly appUrl: string | null;
+}
+
 export interface Config {
   readonly store: StoreConfig;
   readonly server: ServerConfig;
+  readonly mail?: MailConfig | undefined;
 }
 
 /** What the command line gave; commander hands options over as text. */
@@ -64,6 +74,17 @@ const schema = z.object({
   KOERS_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  KOERS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, { error: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  KOERS_MAIL_FROM: z
+    .string()
+    .regex(/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/, {
+      error: "must be an e-mail address, or a name with the address in <>",
+    })
+    .default("Koers <koers@localhost>"),
+  KOERS_PUBLIC_URL: z.url({ error: "must be the app's http(s) URL" }).optional(),
 });
 
 // An empty variable counts as unset, as shells and .env files commonly write it.
@@ -73,6 +94,9 @@ const ENVIRONMENT = [
   "KOERS_SECURE_COOKIES",
   "KOERS_TRUST_PROXY",
   "KOERS_LOG_LEVEL",
+  "KOERS_SMTP_URL",
+  "KOERS_MAIL_FROM",
+  "KOERS_PUBLIC_URL",
 ] as const;
 
 const NAMES: Record<string, string> = { db: "--db", port: "--port", host: "--host" };
@@ -112,5 +136,14 @@ export function loadConfig(options: ConfigOptions, env: NodeJS.ProcessEnv): Conf
       trustProxy: input.KOERS_TRUST_PROXY,
       logLevel: input.KOERS_LOG_LEVEL,
     },
+    ...(input.KOERS_SMTP_URL
+      ? {
+          mail: {
+            url: input.KOERS_SMTP_URL,
+            from: input.KOERS_MAIL_FROM,
+            appUrl: input.KOERS_PUBLIC_URL ?? null,
+          },
+        }
+      : {}),
   };
 }

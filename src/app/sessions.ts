@@ -55,6 +55,7 @@ export async function sessionAccount(
     .select(["users.id", "users.email", "sessions.expires_at"])
     .where("sessions.token_hash", "=", tokenHash(token))
     .where("sessions.expires_at", ">", now.toISOString())
+    .where("users.blocked_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
   return { ...(await accountOf(db, row.id, row.email)), expiresAt: row.expires_at };

@@ -93,7 +93,8 @@ export async function signIn(db: Kysely<Database>, attempt: Attempt, now: Date):
   }
   const account = await findAccount(db, email);
   const valid = await verifyPassword(attempt.password, account?.passwordHash ?? DUMMY_HASH);
-  if (!account || !valid) {
+  // A blocked account is refused as a wrong password is: the answer tells nothing more.
+  if (!account || !valid || account.blocked) {
     await sleep(POLICY.failureDelayMs);
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   }

@@ -10,6 +10,7 @@ import { register as registerAudit } from "./commands/audit.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerImport } from "./commands/import.js";
 import { register as registerPeriod } from "./commands/period.js";
+import { register as registerRemind } from "./commands/remind.js";
 import { register as registerServe } from "./commands/serve.js";
 import { register as registerUpload } from "./commands/upload.js";
 import { register as registerUser } from "./commands/user.js";
@@ -127,6 +128,7 @@ export function program(): Command {
   registerAudit(cli);
   registerPeriod(cli);
   registerUpload(cli);
+  registerRemind(cli);
   return cli;
 }
 

@@ -28,6 +28,11 @@ describe("renderChart", () => {
     expect(rendered.width).toBeGreaterThan(100);
   });
 
+  it("draws the figures of an indicator without a target", async () => {
+    const rendered = await renderChart(chart([3, 5], { target: null }), "zonder-streefwaarde");
+    expect(rendered.plainSvg).toMatch(/^<svg /);
+  });
+
   it("draws each chart as if alone, when many of the same shape are drawn at once", async () => {
     const data = [11, 2200, 33.3, 0.5, 95, 7].map((v) =>
       chart([v, v * 2], { target: { kind: "line", value: v } }),

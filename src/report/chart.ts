@@ -138,9 +138,11 @@ function drawerOf(spec: TopLevelSpec): Drawer {
 async function draw(data: ChartData): Promise<string> {
   const drawer = drawerOf(chartSpec(data));
   const values = chartValues(data);
-  const drawn = drawer.turn.then(() =>
-    drawer.view.data("points", values.points).data("target", values.target).resize().toSVG(),
-  );
+  const drawn = drawer.turn.then(() => {
+    const view = drawer.view.data("points", values.points);
+    // A chart without a target has no target layer, so no data set to fill.
+    return (data.target ? view.data("target", values.target) : view).resize().toSVG();
+  });
   drawer.turn = drawn.catch(() => undefined);
   return drawn;
 }

@@ -9,7 +9,11 @@ import { REPORT_CSS } from "./report-css.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
 
-function renderMarkdown(text: string, headingShift: number, docId: string): string {
+/**
+ * Markdown as the report shows it: raw HTML escaped, headings moved down by `headingShift`,
+ * footnote ids made unique by `docId`.
+ */
+export function renderMarkdown(text: string, headingShift: number, docId: string): string {
   return markdown.render(shiftHeadings(text, headingShift), { docId }).trim();
 }
 

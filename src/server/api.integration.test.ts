@@ -139,6 +139,35 @@ describeEachEngine("the API", ({ store, config }) => {
     });
   });
 
+  describe("an indicator's page", () => {
+    const indicator = (path: string) =>
+      app.inject({ url: `/api/plans/${PLAN}/indicators/${path}`, headers: { cookie } });
+
+    it("gives its definition, periods, explanations and chart in the language asked for", async () => {
+      const response = await indicator("klachten-ontvangen?language=en");
+      expect(response.statusCode).toBe(200);
+      const page = response.json();
+      expect(Object.keys(page).sort()).toEqual([
+        "chart",
+        "explanations",
+        "indicator",
+        "language",
+        "periods",
+        "plan",
+      ]);
+      expect(page.periods.map((p: { value: string }) => p.value)).toEqual(["434", "1,266"]);
+      expect(page.periods[0].entry).toMatchObject({ version: 1, updatedBy: "test-setup" });
+      expect(page.chart.svg).toMatch(/^<svg /);
+    });
+
+    it("answers 404 for an indicator the plan does not have, 400 for a language it does not know", async () => {
+      const unknown = await indicator("onbekend");
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ type: "urn:koers:problem:not-found" });
+      expect((await indicator("klachten-ontvangen?language=fr")).statusCode).toBe(400);
+    });
+  });
+
   describe("users and the audit trail", () => {
     it("lets an admin add a user, who can sign in; refuses a second one and a short password", async () => {
       const admin = await signInCookie(app, ACCOUNTS.admin.email);
@@ -184,20 +213,30 @@ describeEachEngine("the API", ({ store, config }) => {
       expect(document.openapi).toBe("3.1.0");
       expect(Object.keys(document.paths).sort()).toEqual([
         "/api/audit",
+        "/api/markdown-preview",
         "/api/plans",
+        "/api/plans/{plan}/indicators/{indicator}",
         "/api/plans/{plan}/periods/{period}/close",
         "/api/plans/{plan}/periods/{period}/dashboard",
         "/api/plans/{plan}/periods/{period}/evaluation",
+        "/api/plans/{plan}/periods/{period}/explanations-due",
         "/api/plans/{plan}/periods/{period}/publish",
         "/api/plans/{plan}/periods/{period}/published",
         "/api/plans/{plan}/periods/{period}/published/{format}",
         "/api/plans/{plan}/periods/{period}/realisations",
         "/api/plans/{plan}/periods/{period}/reopen",
         "/api/plans/{plan}/periods/{period}/report",
+        "/api/plans/{plan}/periods/{period}/tasks",
+        "/api/plans/{plan}/periods/{period}/tasks/{subject}",
+        "/api/plans/{plan}/periods/{period}/tasks/{subject}/{step}",
         "/api/plans/{plan}/realisations",
         "/api/plans/{plan}/realisations/{indicator}/{period}",
         "/api/session",
         "/api/users",
+        "/api/users/{email}/blocked",
+        "/api/users/{email}/password",
+        "/api/users/{email}/roles",
+        "/api/users/{email}/roles/{role}",
       ]);
       expect(Object.keys(document.paths["/api/session"]).sort()).toEqual(["delete", "get", "post"]);
       expect(

@@ -221,6 +221,56 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
       expect: READERS,
       request: get(`/api/plans/${PLAN}/periods/2025-10/dashboard?language=en`),
     },
+    {
+      name: "GET an indicator's page",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/indicators/klachten-ontvangen?language=en`),
+    },
+    {
+      name: "GET the period's explanation tasks",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-10/tasks`),
+    },
+    {
+      // The writes above made the owner's figure an exception in 2025-10.
+      name: "POST save of the owner's explanation",
+      expect: { ...SIGNED_IN(403), admin: 200, editor: 200, owner: 200 },
+      write: { plan: PLAN, indicator: OWNED },
+      request: async ({ cookie, n }) => {
+        const task = await store()
+          .db.selectFrom("explanation_tasks")
+          .select("version")
+          .where("plan_id", "=", PLAN)
+          .where("subject_id", "=", OWNED)
+          .executeTakeFirst();
+        return {
+          method: "POST",
+          url: `/api/plans/${PLAN}/periods/2025-10/tasks/${OWNED}/save`,
+          headers: headers(cookie),
+          payload: { version: Number(task?.version ?? 0), markdown: `Toelichting ${n}.` },
+        };
+      },
+    },
+    {
+      name: "PUT the explanations' due date",
+      expect: { ...SIGNED_IN(403), admin: 204, editor: 204 },
+      request: ({ cookie }) => ({
+        method: "PUT",
+        url: `/api/plans/${PLAN}/periods/2025-10/explanations-due`,
+        headers: headers(cookie),
+        payload: { date: "2025-11-21" },
+      }),
+    },
+    {
+      name: "POST a Markdown preview",
+      expect: SIGNED_IN(200),
+      request: ({ cookie }) => ({
+        method: "POST",
+        url: "/api/markdown-preview",
+        headers: headers(cookie),
+        payload: { markdown: "*x*" },
+      }),
+    },
   ];
 
   async function sideEffects(write: Route["write"]) {

@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from "../app/errors.js";
 import { ThrottledError, UnauthenticatedError } from "../app/session-errors.js";
-import { UserError } from "../domain/errors.js";
+import { formatProblem, ProblemsError, UserError } from "../domain/errors.js";
 
 /** The app needs something the machine lacks (Chromium for PDF): 503. */
 export class UnavailableError extends UserError {}
@@ -36,6 +36,7 @@ interface Problem {
   readonly errors?: readonly FieldProblem[];
   readonly current?: unknown;
   readonly lock?: unknown;
+  readonly problems?: readonly string[];
 }
 
 const PROBLEM_TYPE = "urn:koers:problem:";
@@ -85,6 +86,11 @@ function problemOf(error: unknown): Problem | undefined {
   if (error instanceof UnauthenticatedError) return problem(401, "unauthenticated", error.message);
   if (error instanceof ThrottledError) return problem(429, "throttled", error.message);
   if (error instanceof UnavailableError) return problem(503, "unavailable", error.message);
+  if (error instanceof ProblemsError) {
+    return problem(422, "invalid-bundle", "the plan bundle has problems; nothing was stored", {
+      problems: error.problems.map(formatProblem),
+    });
+  }
   if (error instanceof UserError) return problem(400, "bad-request", error.message);
   const fastify = error as Partial<FastifyError>;
   if (fastify.validation) {

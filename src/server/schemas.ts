@@ -41,6 +41,11 @@ export const problemSchema = {
         state: { type: "string" },
       },
     },
+    problems: {
+      type: "array",
+      items: { type: "string" },
+      description: "every problem of a rejected plan bundle, as `file:line: message`",
+    },
   },
   required: ["type", "title", "status", "detail"],
 } as const;

@@ -16,11 +16,13 @@ import { auditRoutes } from "./routes/audit.js";
 import type { RouteContext } from "./routes/context.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { docsRoutes } from "./routes/docs.js";
+import { indicatorRoutes } from "./routes/indicators.js";
 import { periodRoutes } from "./routes/periods.js";
 import { planRoutes } from "./routes/plans.js";
 import { realisationRoutes } from "./routes/realisations.js";
 import { reportRoutes } from "./routes/reports.js";
 import { sessionRoutes, signInRoute } from "./routes/session.js";
+import { taskRoutes } from "./routes/tasks.js";
 import { uploadRoutes } from "./routes/upload.js";
 import { userRoutes } from "./routes/users.js";
 import { securityHeaders } from "./security-headers.js";
@@ -74,7 +76,9 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
     userRoutes(api, context);
     periodRoutes(api, context);
     dashboardRoutes(api, context);
+    indicatorRoutes(api, context);
     uploadRoutes(api, context);
+    taskRoutes(api, context);
   });
   return app;
 }

@@ -3,7 +3,7 @@
  * the report has it, the exceptions filter, the language switch, and axe-core's WCAG 2.1 AA
  * rules on the sign-in page and the dashboard.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -12,27 +12,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openStore, type Store } from "../store/open.js";
 import { describeViolations, runAxe } from "../testing/axe.js";
 import { describeWithBrowser, launchBrowser } from "../testing/browser.js";
-import { ensureBuilt, ROOT } from "../testing/cli.js";
+import { ensureBuilt } from "../testing/cli.js";
+import { snap } from "../testing/pages.js";
 import { ACCOUNTS, PASSWORD, PLAN, seed, signInCookie, testConfig } from "../testing/server.js";
 import { startServer } from "./server.js";
-
-/** Screenshots of a page at a laptop's and a phone's size, in out/screenshots, to look at. */
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 390, height: 844 },
-] as const;
-
-async function snap(page: Page, name: string): Promise<void> {
-  const dir = join(ROOT, "out", "screenshots");
-  mkdirSync(dir, { recursive: true });
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({
-      path: join(dir, `${name}-${size.width}x${size.height}.png`),
-      fullPage: true,
-    });
-  }
-}
 
 describeWithBrowser("the web app", () => {
   let dir: string;
@@ -93,6 +76,7 @@ describeWithBrowser("the web app", () => {
       "Streefwaarde 2025",
       "Realisatie jan - april",
       "Realisatie jan - okt",
+      "Verloop",
       "Status jan - okt",
       "Toelichting",
     ]);
@@ -108,6 +92,7 @@ describeWithBrowser("the web app", () => {
       "apr: ≤ 567 / okt: ≤ 1.417",
       "434",
       "1.266",
+      "Verloop: jan - april 434; jan - okt 1.266",
       "✓ gerealiseerd",
       "",
     ]);

@@ -1,5 +1,6 @@
 /** The database's tables, as Kysely sees them. Times are ISO 8601 text in UTC. */
 import type { ColumnType } from "kysely";
+import type { TaskState } from "../domain/explanation-task.js";
 
 export type PeriodState = "open" | "closed" | "published";
 export type Role = "admin" | "editor" | "owner" | "viewer";
@@ -29,6 +30,8 @@ export interface PeriodTable {
   changed_at: string | null;
   changed_by: string | null;
   reason: string | null;
+  /** The date (YYYY-MM-DD) explanations of the period's exceptions are due; null: the default. */
+  explanations_due: string | null;
 }
 
 export interface RealisationTable {
@@ -55,6 +58,23 @@ export interface ExplanationTable {
   updated_at: string;
 }
 
+/** An exception's explanation being written: the owner's text, its state, the editor's comment. */
+export interface ExplanationTaskTable {
+  plan_id: string;
+  period_id: string;
+  /** The indicator or intention explained. */
+  subject_id: string;
+  state: TaskState;
+  markdown: string;
+  /** Why the editor returned it; kept until the next return. */
+  comment: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+  /** When its owner was last reminded by e-mail. */
+  reminded_at: string | null;
+}
+
 export interface SectionTable {
   plan_id: string;
   period_id: string;
@@ -69,6 +89,8 @@ export interface UserTable {
   email: string;
   password_hash: string;
   created_at: string;
+  /** When an administrator blocked the account; null: it may sign in. */
+  blocked_at: string | null;
 }
 
 export interface RoleTable {
@@ -121,6 +143,7 @@ export interface Database {
   periods: PeriodTable;
   realisations: RealisationTable;
   explanations: ExplanationTable;
+  explanation_tasks: ExplanationTaskTable;
   sections: SectionTable;
   users: UserTable;
   roles: RoleTable;

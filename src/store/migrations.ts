@@ -138,11 +138,49 @@ const intentions: Migration = {
   },
 };
 
+/**
+ * The explanation workflow: an owner's working text per exception, its state and the editor's
+ * comment, apart from `explanations`, which holds only approved texts — the ones reported.
+ */
+const explanationWorkflow: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable("explanation_tasks")
+      .addColumn("plan_id", "text", (c) => c.notNull().references("plans.id").onDelete("cascade"))
+      .addColumn("period_id", "text", (c) => c.notNull())
+      .addColumn("subject_id", "text", (c) => c.notNull())
+      .addColumn("state", "text", (c) =>
+        c.notNull().check(sql`state in ('to-do', 'draft', 'submitted', 'returned', 'approved')`),
+      )
+      .addColumn("markdown", "text", (c) => c.notNull())
+      .addColumn("comment", "text")
+      .addColumn("version", "integer", (c) => c.notNull())
+      .addColumn("updated_by", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addColumn("reminded_at", "text")
+      .addPrimaryKeyConstraint("explanation_tasks_pk", ["plan_id", "period_id", "subject_id"])
+      .execute();
+    await db.schema.alterTable("periods").addColumn("explanations_due", "text").execute();
+  },
+};
+
+/** A blocked account signs in no more; null: not blocked. */
+const userBlocking: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable("users").addColumn("blocked_at", "text").execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: StoreDialect) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { "0001-initial": initial(this.dialect), "0002-intentions": intentions };
+    return {
+      "0001-initial": initial(this.dialect),
+      "0002-intentions": intentions,
+      "0003-explanation-workflow": explanationWorkflow,
+      "0004-user-blocking": userBlocking,
+    };
   }
 }
 

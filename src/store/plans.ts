@@ -142,6 +142,7 @@ async function insertRows(trx: Transaction<Database>, bundle: Bundle, by: Actor)
       changed_at: null,
       changed_by: null,
       reason: null,
+      explanations_due: null,
     })),
   );
   await insertChunked(
@@ -190,6 +191,7 @@ async function deletePlan(trx: Transaction<Database>, planId: string): Promise<v
   for (const table of [
     "published_reports",
     "sections",
+    "explanation_tasks",
     "explanations",
     "realisations",
     "periods",

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
-import { type Account, ApiError, api, type PlanSummary } from "./api.js";
+import { type Account, ApiError, api, type PlanSummary, SESSION_EXPIRED } from "./api.js";
 import { DashboardView } from "./DashboardView.js";
+import { NoPlansView } from "./NoPlansView.js";
+import { SessionExpired } from "./SessionExpired.js";
 import { SignIn } from "./SignIn.js";
 import { type Language, TEXTS } from "./texts.js";
 
@@ -12,8 +14,10 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      setAccount(await api.session());
+      const signedIn = await api.session();
+      // The plans first: with the account alone, the app would show "no plans" for a moment.
       setPlans(await api.plans());
+      setAccount(signedIn);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setAccount(null);
       else throw error;
@@ -27,6 +31,13 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    const ask = () => setExpired(true);
+    window.addEventListener(SESSION_EXPIRED, ask);
+    return () => window.removeEventListener(SESSION_EXPIRED, ask);
+  }, []);
 
   async function signOut() {
     await api.signOut();
@@ -57,8 +68,14 @@ export function App() {
         )}
       </header>
       {account === null && <SignIn language={language} onSignedIn={load} />}
+      {account && expired && (
+        <SessionExpired language={language} onSignedIn={() => setExpired(false)} />
+      )}
       {account && plans.length > 0 && (
         <DashboardView account={account} plans={plans} language={language} onChanged={load} />
+      )}
+      {account && plans.length === 0 && (
+        <NoPlansView account={account} language={language} onImported={load} />
       )}
     </>
   );

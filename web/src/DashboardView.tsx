@@ -1,13 +1,19 @@
 import { useEffect, useState } from "react";
 import { AuditView } from "./AuditView.js";
+import { type AdminView, adminViews } from "./admin.js";
 import { type Account, api, type Dashboard, type PlanSummary } from "./api.js";
 import { EntryGrid } from "./EntryGrid.js";
 import { Filters } from "./Filters.js";
+import { ImportPanel } from "./ImportPanel.js";
+import { IndicatorPage } from "./IndicatorPage.js";
 import { IndicatorTable } from "./IndicatorTable.js";
+import { useOpenedIndicator } from "./indicator-link.js";
 import { PeriodPanel } from "./PeriodPanel.js";
+import { TasksView } from "./TasksView.js";
 import { type Filter, NO_FILTER } from "./table-filter.js";
 import { type Language, TEXTS } from "./texts.js";
 import { UploadPanel } from "./UploadPanel.js";
+import { UsersView } from "./UsersView.js";
 
 export function DashboardView(props: {
   account: Account;
@@ -25,14 +31,18 @@ export function DashboardView(props: {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
   const [uploads, setUploads] = useState(0);
-  const [view, setView] = useState<"overview" | "entry" | "audit">("overview");
+  const [view, setView] = useState<"overview" | "entry" | "tasks" | "audit" | AdminView>(
+    "overview",
+  );
+  const { opened, left } = useOpenedIndicator();
   // The trail spans every organisation: it is for editors and admins of all of them.
   const auditor = account.roles.some(
     (r) => (r.role === "editor" || r.role === "admin") && r.organisation === null,
   );
 
+  // Read again each time the overview is shown: figures and explanations change elsewhere.
   useEffect(() => {
-    if (!planId || !periodId) return;
+    if (!planId || !periodId || view !== "overview") return;
     let current = true;
     setDashboard(null);
     api
@@ -42,12 +52,27 @@ export function DashboardView(props: {
     return () => {
       current = false;
     };
-  }, [planId, periodId, language]);
+  }, [planId, periodId, language, view]);
+
+  // An imported plan is shown once the plans are read again; its latest period then.
+  const showImported = (id: string) => {
+    onChanged();
+    setPlanId(id);
+    setPeriodId("");
+    setView("overview");
+  };
+  useEffect(() => {
+    if (plan && !periodId) setPeriodId(plan.periods.at(-1)?.id ?? "");
+  }, [plan, periodId]);
 
   const choosePlan = (id: string) => {
     setPlanId(id);
     setPeriodId(plans.find((p) => p.id === id)?.periods.at(-1)?.id ?? "");
   };
+
+  if (opened) {
+    return <IndicatorPage plan={opened.plan} indicator={opened.indicator} language={language} />;
+  }
 
   return (
     <main>
@@ -87,16 +112,35 @@ export function DashboardView(props: {
         <Filters rows={dashboard.table.rows} filter={filter} narrow={narrow} language={language} />
       )}
       <nav className="views" aria-label={`${t.overview} / ${t.entry}`}>
-        {(auditor
-          ? (["overview", "entry", "audit"] as const)
-          : (["overview", "entry"] as const)
-        ).map((v) => (
+        {[
+          ...(auditor
+            ? (["overview", "entry", "tasks", "audit"] as const)
+            : (["overview", "entry", "tasks"] as const)),
+          ...adminViews(account),
+        ].map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
             {t[v]}
           </button>
         ))}
       </nav>
       {view === "audit" && <AuditView language={language} />}
+      {view === "tasks" && plan && periodId && (
+        <TasksView
+          key={`${planId} ${periodId}`}
+          account={account}
+          plan={plan}
+          period={periodId}
+          language={language}
+        />
+      )}
+      {view === "import" && <ImportPanel language={language} onImported={showImported} />}
+      {view === "users" && (
+        <UsersView
+          account={account}
+          organisations={[...new Set(plans.map((p) => p.organisation))]}
+          language={language}
+        />
+      )}
       {view === "entry" && planId && periodId && (
         <>
           <EntryGrid
@@ -132,7 +176,13 @@ export function DashboardView(props: {
           {dashboard.introduction.slice(1).map((p) => (
             <p key={p}>{p}</p>
           ))}
-          <IndicatorTable dashboard={dashboard} filter={filter} />
+          <IndicatorTable
+            dashboard={dashboard}
+            filter={filter}
+            plan={planId}
+            language={language}
+            returnedFrom={left}
+          />
           <h2>{t.notes}</h2>
           <ol className="notes">
             {dashboard.notes.map((n) => (

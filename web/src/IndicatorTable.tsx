@@ -1,35 +1,72 @@
+import { useEffect, useRef } from "react";
 import type { Dashboard, IndicatorRow } from "./api.js";
+import { indicatorHref } from "./indicator-link.js";
+import { Sparkline } from "./Sparkline.js";
 import { type Filter, visibleRows } from "./table-filter.js";
+import { type Language, TEXTS } from "./texts.js";
 
-function Indicator({ row, noteAnchor }: { row: IndicatorRow; noteAnchor: (n: number) => string }) {
+interface RowProps {
+  row: IndicatorRow;
+  plan: string;
+  /** The periods' labels, for the trend's words. */
+  labels: readonly string[];
+  headers: Dashboard["table"]["headers"];
+  language: Language;
+  noteAnchor: (n: number) => string;
+  /** Whether its link takes the focus: its page was just left. */
+  focused: boolean;
+}
+
+function Indicator({ row, plan, labels, headers, language, noteAnchor, focused }: RowProps) {
   const { current } = row;
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (focused) link.current?.focus();
+  }, [focused]);
   return (
     <tr className={`indicator status-${current.status.status}`}>
       <th scope="row" className={`depth-${row.depth}`}>
-        {row.title}
+        <a ref={link} href={indicatorHref(plan, row.id)}>
+          {row.title}
+        </a>
       </th>
-      <td>{row.target}</td>
-      {row.cells.map((cell) => (
-        <td key={cell.periodId} className="value">
+      <td data-label={headers.target}>{row.target}</td>
+      {row.cells.map((cell, i) => (
+        <td key={cell.periodId} className="value" data-label={headers.periods[i]}>
           {cell.value}
         </td>
       ))}
-      <td className="status">
+      <td className="trend" data-label={TEXTS[language].trend}>
+        <Sparkline
+          values={row.cells.map((c) => (typeof c.figure === "number" ? c.figure : null))}
+          label={TEXTS[language].trendOf(row.cells.map((c, i) => `${labels[i]} ${c.value}`))}
+        />
+      </td>
+      <td className="status" data-label={headers.status}>
         <span aria-hidden="true">{current.status.symbol}</span> {current.status.label}
       </td>
-      <td className="note">
+      <td className="note" data-label={headers.note}>
         {current.note === null ? "" : <a href={`#${noteAnchor(current.note)}`}>{current.note}</a>}
       </td>
     </tr>
   );
 }
 
-export function IndicatorTable({ dashboard, filter }: { dashboard: Dashboard; filter: Filter }) {
+export function IndicatorTable(props: {
+  dashboard: Dashboard;
+  filter: Filter;
+  plan: string;
+  language: Language;
+  /** The indicator whose page was just left, whose link gets the focus back. */
+  returnedFrom?: string | null;
+}) {
+  const { dashboard, filter, plan, language, returnedFrom } = props;
   const { headers, rows, caption } = dashboard.table;
-  const columns = 4 + headers.periods.length;
+  const columns = 5 + headers.periods.length;
   const noteAnchor = (note: number) => `note-${note}`;
+  const labels = dashboard.periods.map((p) => p.label);
   return (
-    <table className="indicators">
+    <table className="indicators stack">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -40,6 +77,7 @@ export function IndicatorTable({ dashboard, filter }: { dashboard: Dashboard; fi
               {p}
             </th>
           ))}
+          <th scope="col">{TEXTS[language].trend}</th>
           <th scope="col">{headers.status}</th>
           <th scope="col">{headers.note}</th>
         </tr>
@@ -53,7 +91,16 @@ export function IndicatorTable({ dashboard, filter }: { dashboard: Dashboard; fi
               </th>
             </tr>
           ) : (
-            <Indicator key={row.id} row={row} noteAnchor={noteAnchor} />
+            <Indicator
+              key={row.id}
+              row={row}
+              plan={plan}
+              labels={labels}
+              headers={headers}
+              language={language}
+              noteAnchor={noteAnchor}
+              focused={row.id === returnedFrom}
+            />
           ),
         )}
       </tbody>

@@ -4,16 +4,24 @@ import { type Language, TEXTS } from "./texts.js";
 
 type State =
   | { readonly kind: "idle" }
-  | { readonly kind: "preview"; readonly csv: string; readonly result: UploadResult }
+  | { readonly kind: "preview"; readonly file: Upload; readonly result: UploadResult }
   | { readonly kind: "problems"; readonly problems: readonly string[] }
   | { readonly kind: "saved"; readonly changed: number };
+
+/** A CSV file's text, or an Excel workbook's bytes. */
+type Upload = string | ArrayBuffer;
+
+const WORKBOOK = /\.xlsx$/i;
+
+const contentOf = (file: File): Promise<Upload> =>
+  WORKBOOK.test(file.name) ? file.arrayBuffer() : file.text();
 
 const shown = (record: { value: unknown } | null) =>
   record?.value === null || record === null ? "–" : String(record.value);
 
 /**
- * A realisations.csv read in two steps: first a preview of every change, or of every problem by
- * line, with nothing saved; then, on the user's word, all of it or none.
+ * A realisations.csv or an Excel workbook read in two steps: first a preview of every change, or
+ * of every problem by line, with nothing saved; then, on the user's word, all of it or none.
  */
 export function UploadPanel(props: { plan: string; language: Language; onSaved: () => void }) {
   const { plan, language, onSaved } = props;
@@ -21,11 +29,11 @@ export function UploadPanel(props: { plan: string; language: Language; onSaved: 
   const [state, setState] = useState<State>({ kind: "idle" });
 
   async function preview(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    const csv = await file.text();
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    const file = await contentOf(chosen);
     try {
-      setState({ kind: "preview", csv, result: await api.upload(plan, csv, true) });
+      setState({ kind: "preview", file, result: await api.upload(plan, file, true) });
     } catch (error) {
       const errors =
         error instanceof ApiError
@@ -40,9 +48,9 @@ export function UploadPanel(props: { plan: string; language: Language; onSaved: 
     }
   }
 
-  async function save(csv: string) {
+  async function save(file: Upload) {
     try {
-      const result = await api.upload(plan, csv, false);
+      const result = await api.upload(plan, file, false);
       setState({ kind: "saved", changed: result.inserted + result.updated });
       onSaved();
     } catch (error) {
@@ -57,7 +65,12 @@ export function UploadPanel(props: { plan: string; language: Language; onSaved: 
     <section aria-labelledby="bestand-kop" className="upload">
       <h2 id="bestand-kop">{t.uploadHeading}</h2>
       <label htmlFor="bestand">{t.uploadLabel}</label>{" "}
-      <input id="bestand" type="file" accept=".csv,text/csv" onChange={preview} />
+      <input
+        id="bestand"
+        type="file"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={preview}
+      />
       <div aria-live="polite">
         {state.kind === "problems" && (
           <div role="alert" className="error">
@@ -85,7 +98,7 @@ export function UploadPanel(props: { plan: string; language: Language; onSaved: 
                 </li>
               ))}
             </ul>
-            <button type="button" className="primary" onClick={() => save(state.csv)}>
+            <button type="button" className="primary" onClick={() => save(state.file)}>
               {t.uploadSave}
             </button>
           </>

@@ -1,5 +1,11 @@
 /** The few API calls the app makes; the session is the HttpOnly cookie the server sets. */
-import type { IndicatorRow, NarrativeSection, TableRow } from "../../src/report/model.js";
+import type {
+  IndicatorRow,
+  NarrativeSection,
+  PeriodCell,
+  ReportPeriod,
+  TableRow,
+} from "../../src/report/model.js";
 
 export type { IndicatorRow, TableRow };
 
@@ -20,6 +26,8 @@ export interface Dashboard {
   readonly title: string;
   readonly planTitle: string;
   readonly period: { readonly id: string; readonly label: string };
+  /** The column periods, up to and including the chosen one. */
+  readonly periods: readonly ReportPeriod[];
   readonly introduction: readonly string[];
   readonly table: {
     readonly caption: string;
@@ -35,6 +43,49 @@ export interface Dashboard {
   };
   readonly intentions: NarrativeSection | null;
   readonly notes: readonly { readonly note: number; readonly heading: string }[];
+}
+
+/** One indicator over the year, as GET /api/plans/:plan/indicators/:indicator gives it. */
+export interface IndicatorDetail {
+  readonly language: "nl" | "en";
+  readonly plan: { readonly id: string; readonly title: string };
+  readonly indicator: {
+    readonly id: string;
+    readonly title: string;
+    readonly groups: readonly string[];
+    readonly heading: string;
+    readonly description: string | null;
+    readonly unit: string;
+    readonly decimals: number | null;
+    readonly direction: "higher" | "lower" | null;
+    readonly aggregation: "sum" | "rate" | "latest" | "progress";
+    readonly assess: "every-period" | "year-end";
+    readonly owner: string | null;
+    readonly source: string | null;
+    readonly target: string;
+    readonly qualitative: boolean;
+  };
+  readonly periods: readonly (PeriodCell & {
+    readonly label: string;
+    readonly until: string;
+    readonly entry: {
+      readonly version: number;
+      readonly updatedBy: string | null;
+      readonly updatedAt: string | null;
+    };
+  })[];
+  readonly explanations: readonly {
+    readonly periodId: string;
+    readonly label: string;
+    readonly note: number | null;
+    /** Rendered by the server from the stored Markdown, raw HTML escaped. */
+    readonly html: string;
+  }[];
+  readonly chart: {
+    readonly title: string;
+    readonly description: string;
+    readonly svg: string;
+  } | null;
 }
 
 export interface RealisationRecord {
@@ -87,6 +138,45 @@ export interface AuditEntry {
   readonly after: unknown;
 }
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export interface RoleGrant {
+  readonly role: string;
+  /** null: every organisation. */
+  readonly organisation: string | null;
+}
+
+export interface ManagedUser {
+  readonly email: string;
+  readonly roles: readonly RoleGrant[];
+  readonly blocked: boolean;
+  readonly createdAt: string;
+  /** Whether you may reset the password and block the account. */
+  readonly manageable: boolean;
+}
+
+export interface BundleFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ImportSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly year: number;
+  readonly periods: readonly { readonly id: string; readonly label: string }[];
+  readonly indicators: number;
+  readonly realisations: number;
+  readonly explanations: number;
+  readonly sections: number;
+  readonly warnings: readonly string[];
+  readonly replaces: boolean;
+  readonly imported: boolean;
+}
+
+const userUrl = (email: string) => `/api/users/${encodeURIComponent(email)}`;
+
 /** A refusal from the API, with the problem's details (`current` on a conflict). */
 export class ApiError extends Error {
   constructor(
@@ -98,7 +188,10 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** Fired when a call finds the session gone, so the app can ask to sign in again in place. */
+export const SESSION_EXPIRED = "koers:session-expired";
+
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(path, {
     credentials: "same-origin",
     ...init,
@@ -107,12 +200,41 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const detail = problem.errors?.[0]?.message ?? problem.detail ?? problem.title;
+    // Signing in and asking who is signed in answer 401 as their normal "no".
+    if (response.status === 401 && path !== "/api/session") {
+      window.dispatchEvent(new Event(SESSION_EXPIRED));
+    }
     throw new ApiError(response.status, detail ?? response.statusText, problem);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 export const api = {
+  users: () => call<ManagedUser[]>("/api/users"),
+  addUser: (user: { email: string; role: string; organisation: string | null; password: string }) =>
+    call<unknown>("/api/users", { method: "POST", body: JSON.stringify(user) }),
+  grantRole: (email: string, grant: RoleGrant) =>
+    call<ManagedUser>(`${userUrl(email)}/roles`, { method: "POST", body: JSON.stringify(grant) }),
+  withdrawRole: (email: string, grant: RoleGrant) =>
+    call<ManagedUser>(
+      `${userUrl(email)}/roles/${grant.role}${grant.organisation === null ? "" : `?organisation=${encodeURIComponent(grant.organisation)}`}`,
+      { method: "DELETE" },
+    ),
+  resetPassword: (email: string, password: string) =>
+    call<void>(`${userUrl(email)}/password`, {
+      method: "PUT",
+      body: JSON.stringify({ password }),
+    }),
+  setBlocked: (email: string, blocked: boolean) =>
+    call<ManagedUser>(`${userUrl(email)}/blocked`, {
+      method: "PUT",
+      body: JSON.stringify({ blocked }),
+    }),
+  importPlan: (files: readonly BundleFile[], how: "preview" | "import" | "replace") =>
+    call<ImportSummary>(`/api/plans${how === "import" ? "" : `?${how}=true`}`, {
+      method: "POST",
+      body: JSON.stringify({ files }),
+    }),
   session: () => call<Account>("/api/session"),
   signIn: (email: string, password: string) =>
     call<void>("/api/session", { method: "POST", body: JSON.stringify({ email, password }) }),
@@ -151,17 +273,22 @@ export const api = {
     call<PublishedFile[]>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/published`,
     ),
-  upload: (plan: string, csv: string, preview: boolean) =>
+  /** A CSV file as its text, an Excel workbook (.xlsx) as its bytes. */
+  upload: (plan: string, file: string | ArrayBuffer, preview: boolean) =>
     call<UploadResult>(
       `/api/plans/${encodeURIComponent(plan)}/realisations${preview ? "?preview=true" : ""}`,
       {
         method: "POST",
-        body: csv,
-        headers: { "content-type": "text/csv" },
+        body: file,
+        headers: { "content-type": typeof file === "string" ? "text/csv" : XLSX_TYPE },
       },
     ),
   audit: (after: number, limit: number) =>
     call<{ entries: AuditEntry[] }>(`/api/audit?after=${after}&limit=${limit}`),
+  indicator: (plan: string, indicator: string, language: "nl" | "en") =>
+    call<IndicatorDetail>(
+      `/api/plans/${encodeURIComponent(plan)}/indicators/${encodeURIComponent(indicator)}?language=${language}`,
+    ),
   dashboard: (plan: string, period: string, language: "nl" | "en") =>
     call<Dashboard>(
       `/api/plans/${encodeURIComponent(plan)}/periods/${encodeURIComponent(period)}/dashboard?language=${language}`,

@@ -41,11 +41,14 @@ async function demo(store: import("../../store/open.js").Store): Promise<void> {
 }
 
 async function serve(options: ServeOptions): Promise<void> {
-  const [{ loadConfig }, { openStore }, { startServer }] = await Promise.all([
-    import("../../app/config.js"),
-    import("../../store/open.js"),
-    import("../../server/server.js"),
-  ]);
+  const [{ loadConfig }, { openStore }, { startServer }, { scheduleReminders }] = await Promise.all(
+    [
+      import("../../app/config.js"),
+      import("../../store/open.js"),
+      import("../../server/server.js"),
+      import("../../server/reminder-schedule.js"),
+    ],
+  );
   const config = loadConfig(options, process.env);
   const store = await openStore(config.store);
   try {
@@ -56,7 +59,11 @@ async function serve(options: ServeOptions): Promise<void> {
       throw new UserError(`${host}:${port} is in use (another Koers?): stop it, or give --port`);
     });
     process.stdout.write(`Koers is running at ${url}\n`);
+    const stopReminders = config.mail
+      ? scheduleReminders(store, config.mail, (line) => process.stdout.write(`${line}\n`))
+      : () => {};
     await untilStopped();
+    stopReminders();
     await app.close();
   } finally {
     await store.close();

@@ -40,6 +40,7 @@ export function dashboardRoutes(scope: FastifyInstance, { plans }: RouteContext)
         title: model.title,
         planTitle: model.planTitle,
         period: model.period,
+        periods: model.periods,
         introduction: model.introduction,
         table: model.table,
         intentions: model.intentions,

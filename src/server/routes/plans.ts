@@ -6,6 +6,7 @@ import { readableBundle, readablePlans, requirePeriodOf } from "../../app/plan-a
 import { signedIn } from "../authenticate.js";
 import { periodParams, signedInProblems } from "../schemas.js";
 import { type RouteContext, SESSION_SECURITY } from "./context.js";
+import { planImportRoute } from "./plan-import.js";
 
 const planSummarySchema = {
   type: "object",
@@ -54,7 +55,9 @@ const evaluationSchema = {
   },
 } as const;
 
-export function planRoutes(scope: FastifyInstance, { store, plans }: RouteContext): void {
+export function planRoutes(scope: FastifyInstance, context: RouteContext): void {
+  const { store, plans } = context;
+  planImportRoute(scope, context);
   scope.get(
     "/api/plans",
     {
