@@ -109,4 +109,52 @@ describe("intentions.yaml", () => {
       'intentions.yaml:22: duplicate id "tevreden": ids are unique among indicators and intentions',
     ]);
   });
+
+  it("reads a due date moved per period, and refuses one given on the milestone as well", () => {
+    const moved = readBundle(
+      bundle(`intentions:
+  - id: a
+    title: A
+    milestones:
+      - id: m
+        title: M
+        planned: 2025-03-31
+        progress:
+          q1: { status: behind, revised: 2025-06-30 }
+          q2: { status: at-risk, revised: 2025-09-30, reason: Leverancier te laat }
+`),
+    );
+    expect(moved.plan.intentions?.[0]?.milestones[0]?.progress.map((p) => p.revised)).toEqual([
+      { year: 2025, month: 6, day: 30 },
+      { year: 2025, month: 9, day: 30 },
+    ]);
+    const both = bundle(`intentions:
+  - id: a
+    title: A
+    milestones:
+      - id: m
+        title: M
+        planned: 2025-03-31
+        revised: 2025-06-30
+        progress:
+          q2: { status: behind, revised: 2025-09-31 }
+`);
+    expect(problems(both)).toEqual([
+      'intentions.yaml:10: progress of period "q2": revised "2025-09-31" is not a calendar date (YYYY-MM-DD)',
+    ]);
+    const twice = bundle(`intentions:
+  - id: a
+    title: A
+    milestones:
+      - id: m
+        title: M
+        planned: 2025-03-31
+        revised: 2025-06-30
+        progress:
+          q2: { status: behind, revised: 2025-09-30 }
+`);
+    expect(problems(twice)).toEqual([
+      'intentions.yaml:8: milestone "m": revised is given on the milestone and in its progress: give it per period only, so each move is kept',
+    ]);
+  });
 });

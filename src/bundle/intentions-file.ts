@@ -15,7 +15,7 @@ import { PreciseYaml, type YamlPath } from "./yaml-source.js";
 const ID = /^[a-z0-9-]+$/;
 const INTENTION_FIELDS = ["id", "title", "group", "owner", "description", "milestones"];
 const MILESTONE_FIELDS = ["id", "title", "planned", "revised", "progress"];
-const PROGRESS_FIELDS = ["status", "date", "reason"];
+const PROGRESS_FIELDS = ["status", "date", "revised", "reason"];
 
 export function readIntentions(
   text: string,
@@ -70,13 +70,22 @@ export function readIntentions(
       if (!e.map.status)
         e.error(undefined, `progress of period "${periodId}": missing required field "status"`);
       const date = e.date("date", state === "done");
+      const revised = e.date("revised", false);
       const reason = e.text("reason", false);
       if (state === "done" && date && compareDates(date, period.until) > 0) {
         e.error("date", `progress of period "${periodId}": done on a date after the period's end`);
         return [];
       }
       if (!state || (state === "done" && !date)) return [];
-      return [{ periodId, state, ...(date ? { date } : {}), ...(reason ? { reason } : {}) }];
+      return [
+        {
+          periodId,
+          state,
+          ...(date ? { date } : {}),
+          ...(revised ? { revised } : {}),
+          ...(reason ? { reason } : {}),
+        },
+      ];
     });
   };
 
@@ -98,6 +107,13 @@ export function readIntentions(
     const planned = f.date("planned", true);
     const revised = f.date("revised", false);
     const progress = progressOf(f, path);
+    if (revised && progress.some((p) => p.revised)) {
+      f.error(
+        "revised",
+        `milestone "${id}": revised is given on the milestone and in its progress: give it per period only, so each move is kept`,
+      );
+      return undefined;
+    }
     if (!id || !title || !planned) return undefined;
     return { id, title, planned, ...(revised ? { revised } : {}), progress };
   };

@@ -35,6 +35,50 @@ describe("judging a milestone", () => {
     expect(status(milestone({ revised: date("2026-03-31") }), OCTOBER)).toBe("pending");
   });
 
+  it("keeps every move of a milestone that slipped twice, judging by the latest", () => {
+    const slipped = milestone({
+      planned: date("2025-04-30"),
+      progress: [
+        {
+          periodId: "2025-04",
+          state: "at-risk",
+          revised: date("2025-09-30"),
+          reason: "capaciteit",
+        },
+        { periodId: "2025-10", state: "on-schedule", revised: date("2025-12-31") },
+      ],
+    });
+    expect(judgeMilestone(plan, slipped, APRIL)).toMatchObject({
+      due: date("2025-09-30"),
+      history: [
+        { periodId: null, date: date("2025-04-30") },
+        { periodId: "2025-04", date: date("2025-09-30") },
+      ],
+      status: "behind-plan",
+    });
+    expect(judgeMilestone(plan, slipped, OCTOBER)).toMatchObject({
+      due: date("2025-12-31"),
+      status: "pending",
+    });
+    expect(judgeMilestone(plan, slipped, OCTOBER).history.map((h) => h.periodId)).toEqual([
+      null,
+      "2025-04",
+      "2025-10",
+    ]);
+  });
+
+  it("counts a period that repeats the date before it as no move", () => {
+    const kept = milestone({
+      progress: [
+        { periodId: "2025-04", state: "on-schedule", revised: date("2025-09-30") },
+        { periodId: "2025-10", state: "behind", revised: date("2025-09-30") },
+      ],
+    });
+    expect(judgeMilestone(plan, kept, OCTOBER).history).toEqual([
+      { periodId: null, date: date("2025-09-30") },
+    ]);
+  });
+
   it("is met when done, and says so when done late", () => {
     const done = milestone({
       progress: [{ periodId: "2025-10", state: "done", date: date("2025-10-15") }],

@@ -21,6 +21,8 @@ export interface Progress {
   readonly state: MilestoneState;
   /** When it was done; required for `done`. */
   readonly date?: CalendarDate;
+  /** The date expected as of this period, when it moved; kept per period, so slips show. */
+  readonly revised?: CalendarDate;
   readonly reason?: string;
 }
 
@@ -42,9 +44,17 @@ export interface Intention {
   readonly milestones: readonly Milestone[];
 }
 
+/** A date the milestone was due by: the plan's own (`periodId` null) or one moved in a period. */
+export interface DueDate {
+  readonly periodId: string | null;
+  readonly date: CalendarDate;
+}
+
 export interface MilestoneJudgement {
   readonly milestone: Milestone;
   readonly due: CalendarDate;
+  /** Every due date up to the period, oldest first; the last is `due`. */
+  readonly history: readonly DueDate[];
   /** The latest progress at or before the period, if any. */
   readonly progress: Progress | undefined;
   readonly status: Status;
@@ -60,10 +70,26 @@ export interface IntentionJudgement {
   readonly note: number | null;
 }
 
-function latestProgress(plan: Plan, milestone: Milestone, period: Period): Progress | undefined {
+function progressUpTo(plan: Plan, milestone: Milestone, period: Period): readonly Progress[] {
   const reached = plan.periods.slice(0, plan.periods.findIndex((p) => p.id === period.id) + 1);
   const ids = new Set(reached.map((p) => p.id));
-  return milestone.progress.filter((p) => ids.has(p.periodId)).at(-1);
+  return milestone.progress.filter((p) => ids.has(p.periodId));
+}
+
+/**
+ * The planned date, then each date it moved to: the milestone's own `revised`, or those the
+ * periods up to `period` give; a period that repeats the date before it is no move.
+ */
+export function dueHistory(plan: Plan, milestone: Milestone, period: Period): DueDate[] {
+  const history: DueDate[] = [{ periodId: null, date: milestone.planned }];
+  if (milestone.revised) history.push({ periodId: null, date: milestone.revised });
+  for (const progress of progressUpTo(plan, milestone, period)) {
+    const last = history.at(-1);
+    if (progress.revised && last && compareDates(progress.revised, last.date) !== 0) {
+      history.push({ periodId: progress.periodId, date: progress.revised });
+    }
+  }
+  return history;
 }
 
 export function judgeMilestone(
@@ -71,9 +97,17 @@ export function judgeMilestone(
   milestone: Milestone,
   period: Period,
 ): MilestoneJudgement {
-  const due = milestone.revised ?? milestone.planned;
-  const progress = latestProgress(plan, milestone, period);
-  const judged = (status: Status, late = false) => ({ milestone, due, progress, status, late });
+  const history = dueHistory(plan, milestone, period);
+  const due = history.at(-1)?.date ?? milestone.planned;
+  const progress = progressUpTo(plan, milestone, period).at(-1);
+  const judged = (status: Status, late = false) => ({
+    milestone,
+    due,
+    history,
+    progress,
+    status,
+    late,
+  });
   switch (progress?.state) {
     case "cancelled":
       return judged("no-target");

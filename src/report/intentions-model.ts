@@ -2,7 +2,7 @@
 import type { Evaluation } from "../domain/evaluate.js";
 import type { IntentionJudgement, MilestoneJudgement } from "../domain/intentions.js";
 import type { Explanation } from "../domain/narrative.js";
-import type { Language } from "../domain/plan.js";
+import type { Language, Period } from "../domain/plan.js";
 import type { ExplanationBlock, Fact, NarrativeSection } from "./model.js";
 import { dateText, type Texts } from "./texts.js";
 
@@ -40,11 +40,18 @@ export function intentionsOverview(
   };
 }
 
-function milestoneFact(m: MilestoneJudgement, texts: Texts, language: Language): Fact {
+function milestoneFact(
+  m: MilestoneJudgement,
+  texts: Texts,
+  language: Language,
+  periods: readonly Period[],
+): Fact {
   const t = texts.intentions;
+  const [planned, ...moves] = m.history;
+  const label = (id: string | null) => periods.find((p) => p.id === id)?.label;
   const dates = [
-    t.planned(dateText(m.milestone.planned, language)),
-    ...(m.milestone.revised ? [t.revised(dateText(m.milestone.revised, language))] : []),
+    t.planned(dateText(planned?.date ?? m.milestone.planned, language)),
+    ...moves.map((move) => t.revised(dateText(move.date, language), label(move.periodId))),
     ...(m.progress?.state === "done" && m.progress.date
       ? [t.doneOn(dateText(m.progress.date, language), m.late)]
       : []),
@@ -54,6 +61,59 @@ function milestoneFact(m: MilestoneJudgement, texts: Texts, language: Language):
     label: t.milestone(m.milestone.title),
     value: [statusLabel(m, texts), ...dates, ...reason].join("; "),
   };
+}
+
+export interface MilestoneRow {
+  readonly id: string;
+  readonly title: string;
+  /** Status symbol and label, or "not judged". */
+  readonly status: string;
+  /** Every due date, oldest first: the plan's, then each move with the report that made it. */
+  readonly dates: readonly { readonly date: string; readonly report: string | null }[];
+  readonly done: string | null;
+  readonly reason: string | null;
+}
+
+export interface IntentionRow {
+  readonly id: string;
+  readonly title: string;
+  readonly group: string | null;
+  readonly owner: string | null;
+  readonly status: string;
+  readonly note: number | null;
+  readonly milestones: readonly MilestoneRow[];
+}
+
+/** Every intention with its milestones and their date history, for the app's overview. */
+export function intentionRows(
+  reported: Evaluation,
+  texts: Texts,
+  language: Language,
+): IntentionRow[] {
+  const label = (id: string | null) =>
+    reported.plan.periods.find((p) => p.id === id)?.label ?? null;
+  return reported.intentions.map((j) => ({
+    id: j.intention.id,
+    title: j.intention.title,
+    group: j.intention.group ?? null,
+    owner: j.intention.owner ?? null,
+    status: statusLabel(j, texts),
+    note: j.note,
+    milestones: j.milestones.map((m) => ({
+      id: m.milestone.id,
+      title: m.milestone.title,
+      status: statusLabel(m, texts),
+      dates: m.history.map((h) => ({
+        date: dateText(h.date, language),
+        report: label(h.periodId),
+      })),
+      done:
+        m.progress?.state === "done" && m.progress.date
+          ? texts.intentions.doneOn(dateText(m.progress.date, language), m.late)
+          : null,
+      reason: m.progress?.reason ?? null,
+    })),
+  }));
 }
 
 /** One explanation block per intention that is an exception, numbered after the indicators. */
@@ -79,7 +139,7 @@ export function intentionBlocks(
           : j.intention.title,
         facts: [
           { label: texts.facts.status, value: texts.status[j.status].label },
-          ...j.milestones.map((m) => milestoneFact(m, texts, language)),
+          ...j.milestones.map((m) => milestoneFact(m, texts, language, reported.plan.periods)),
         ],
         markdown: explanation?.markdown || null,
         chart: null,

@@ -13,7 +13,12 @@ import {
 import type { Explanation, Section } from "../domain/narrative.js";
 import { isYearEnd, type Language, type Plan, type PlanNode } from "../domain/plan.js";
 import { type ChartData, chartData } from "./chart-data.js";
-import { intentionBlocks, intentionsOverview } from "./intentions-model.js";
+import {
+  type IntentionRow,
+  intentionBlocks,
+  intentionRows,
+  intentionsOverview,
+} from "./intentions-model.js";
 import { TEXTS, type Texts } from "./texts.js";
 
 export type { ChartData } from "./chart-data.js";
@@ -121,6 +126,8 @@ export interface ReportModel {
   };
   /** The overview of the plan's intentions; null when it has none. */
   readonly intentions: NarrativeSection | null;
+  /** The same intentions with their milestones' date history, for the app. */
+  readonly intentionRows: readonly IntentionRow[];
   readonly explanationsHeading: string;
   /** The indicators' explanations, then the intentions'. */
   readonly explanations: readonly ExplanationBlock[];
@@ -195,6 +202,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     explanationsHeading: texts.explanationsHeading,
     intentions: intentionsOverview(reported, texts, (note) => noteAnchor(texts, note)),
+    intentionRows: intentionRows(reported, texts, language),
     explanations: [
       ...reported.exceptions.map((j) => explanationBlock(j, input, texts, index)),
       ...intentionBlocks(reported, input.explanations, texts, language, (note) =>

@@ -28,7 +28,8 @@ export interface Texts {
     readonly done: (done: number, total: number) => string;
     readonly milestone: (title: string) => string;
     readonly planned: (date: string) => string;
-    readonly revised: (date: string) => string;
+    /** A move of the due date, with the period that made it when known. */
+    readonly revised: (date: string, periodLabel?: string) => string;
     readonly doneOn: (date: string, late: boolean) => string;
     readonly reason: string;
     readonly notJudged: string;
@@ -194,7 +195,8 @@ const nl: Texts = {
     done: (done, total) => `${done} van ${total} gerealiseerd`,
     milestone: (title) => `Mijlpaal ‘${title}’`,
     planned: (date) => `gepland ${date}`,
-    revised: (date) => `herzien naar ${date}`,
+    revised: (date, periodLabel) =>
+      `herzien naar ${date}${periodLabel ? ` (rapportage ${periodLabel})` : ""}`,
     doneOn: (date, late) => `gerealiseerd op ${date}${late ? " (later dan gepland)" : ""}`,
     reason: "reden",
     notJudged: "niet beoordeeld",
@@ -289,7 +291,8 @@ const en: Texts = {
     done: (done, total) => `${done} of ${total} done`,
     milestone: (title) => `Milestone ‘${title}’`,
     planned: (date) => `planned ${date}`,
-    revised: (date) => `revised to ${date}`,
+    revised: (date, periodLabel) =>
+      `revised to ${date}${periodLabel ? ` (report ${periodLabel})` : ""}`,
     doneOn: (date, late) => `done on ${date}${late ? " (later than planned)" : ""}`,
     reason: "reason",
     notJudged: "not judged",

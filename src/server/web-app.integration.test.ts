@@ -101,6 +101,23 @@ describeWithBrowser("the web app", () => {
     await snap(page, "dashboard");
   });
 
+  it("shows the intentions with their milestones, due dates and notes", async () => {
+    const page = await signedIn();
+    const section = page.getByRole("region", { name: "Voornemens" });
+    const items = section.locator(":scope > ul > li");
+    expect(await items.count()).toBe(4);
+    const procurement = items.filter({ hasText: "Onvolkomenheid in het inkoopbeheer opgelost" });
+    expect(await procurement.locator("p").first().textContent()).toMatch(
+      /^Bedrijfsvoering: Onvolkomenheid in het inkoopbeheer opgelost — ⚠ loopt achter op planning \(toelichting 6\)/,
+    );
+    expect(await procurement.locator(".milestones li").textContent()).toMatch(
+      /^Tekortkoming in het inkoopbeheer opgelost: ⚠ loopt achter op planning; gepland 31 december 2025 — Na de controles/,
+    );
+    expect(
+      await procurement.getByRole("link", { name: "toelichting 6" }).getAttribute("href"),
+    ).toBe("#note-6");
+  });
+
   it("filters to the exceptions and their groups, under the app's own CSP", async () => {
     const page = await signedIn(false);
     await page.getByLabel("Alleen uitzonderingen").check();

@@ -190,6 +190,7 @@ describeWithBrowser("the cycle in the web app", () => {
     await owner.getByRole("button", { name: "Concept opslaan" }).click();
     const dialog = owner.getByRole("dialog", { name: "Uw sessie is verlopen" });
     await dialog.waitFor();
+    await owner.getByRole("alert").filter({ hasText: "uw sessie is verlopen" }).waitFor();
     await expectAccessible(owner);
     await snap(owner, "session-expired");
     await dialog.getByLabel("E-mailadres").fill(OWNER);

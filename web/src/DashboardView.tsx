@@ -7,6 +7,7 @@ import { Filters } from "./Filters.js";
 import { ImportPanel } from "./ImportPanel.js";
 import { IndicatorPage } from "./IndicatorPage.js";
 import { IndicatorTable } from "./IndicatorTable.js";
+import { IntentionsPanel } from "./IntentionsPanel.js";
 import { useOpenedIndicator } from "./indicator-link.js";
 import { PeriodPanel } from "./PeriodPanel.js";
 import { TasksView } from "./TasksView.js";
@@ -183,6 +184,7 @@ export function DashboardView(props: {
             language={language}
             returnedFrom={left}
           />
+          <IntentionsPanel rows={dashboard.intentionRows} language={language} />
           <h2>{t.notes}</h2>
           <ol className="notes">
             {dashboard.notes.map((n) => (

@@ -1,5 +1,6 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { ApiError, api, type EntryRow, type RealisationRecord } from "./api.js";
+import { problemText } from "./problem-text.js";
 import { type Language, TEXTS } from "./texts.js";
 
 type Outcome =
@@ -85,7 +86,7 @@ export function EntryGrid({
       const outcome: Outcome =
         error instanceof ApiError && error.status === 409 && error.problem.current
           ? { kind: "conflict", current: error.problem.current as RealisationRecord }
-          : { kind: "error", message: error instanceof Error ? error.message : String(error) };
+          : { kind: "error", message: problemText(error, language) };
       setOutcomes((o) => ({ ...o, [id]: outcome }));
     }
   }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { Dashboard, IndicatorRow } from "./api.js";
 import { indicatorHref } from "./indicator-link.js";
 import { Sparkline } from "./Sparkline.js";
@@ -15,9 +15,11 @@ interface RowProps {
   noteAnchor: (n: number) => string;
   /** Whether its link takes the focus: its page was just left. */
   focused: boolean;
+  withTrend: boolean;
 }
 
-function Indicator({ row, plan, labels, headers, language, noteAnchor, focused }: RowProps) {
+function Indicator(props: RowProps) {
+  const { row, plan, labels, headers, language, noteAnchor, focused, withTrend } = props;
   const { current } = row;
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
@@ -37,10 +39,12 @@ function Indicator({ row, plan, labels, headers, language, noteAnchor, focused }
         </td>
       ))}
       <td className="trend" data-label={TEXTS[language].trend}>
-        <Sparkline
-          values={row.cells.map((c) => (typeof c.figure === "number" ? c.figure : null))}
-          label={TEXTS[language].trendOf(row.cells.map((c, i) => `${labels[i]} ${c.value}`))}
-        />
+        {withTrend && (
+          <Sparkline
+            values={row.cells.map((c) => (typeof c.figure === "number" ? c.figure : null))}
+            label={TEXTS[language].trendOf(row.cells.map((c, i) => `${labels[i]} ${c.value}`))}
+          />
+        )}
       </td>
       <td className="status" data-label={headers.status}>
         <span aria-hidden="true">{current.status.symbol}</span> {current.status.label}
@@ -65,6 +69,9 @@ export function IndicatorTable(props: {
   const columns = 5 + headers.periods.length;
   const noteAnchor = (note: number) => `note-${note}`;
   const labels = dashboard.periods.map((p) => p.label);
+  // Trends are drawn in a second pass, so that a large table can be read before they are there.
+  const [withTrend, setWithTrend] = useState(false);
+  useEffect(() => startTransition(() => setWithTrend(true)), []);
   return (
     <table className="indicators stack">
       <caption>{caption}</caption>
@@ -100,6 +107,7 @@ export function IndicatorTable(props: {
               language={language}
               noteAnchor={noteAnchor}
               focused={row.id === returnedFrom}
+              withTrend={withTrend}
             />
           ),
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "./api.js";
+import { problemText } from "./problem-text.js";
 import { type CurrentTask, type TaskDetail, type TaskStep, taskApi } from "./task-api.js";
 import { STATE_SYMBOL, TASK_TEXTS } from "./task-texts.js";
 import type { Language } from "./texts.js";
@@ -76,10 +77,6 @@ function Preview({ markdown, language }: { markdown: string; language: Language 
   );
 }
 
-function problemText(problem: unknown): string {
-  return problem instanceof Error ? problem.message : String(problem);
-}
-
 /**
  * Writing one explanation: Markdown with a preview, the figures and last period's text beside
  * it, and the steps the reader may take. Typed text stays when a step is refused — also when
@@ -125,7 +122,7 @@ export function TaskEditor(props: {
           by: found.updatedBy,
         });
       },
-      (problem) => current && setMessage({ error: true, text: problemText(problem) }),
+      (problem) => current && setMessage({ error: true, text: problemText(problem, language) }),
     );
     return () => {
       current = false;
@@ -180,7 +177,7 @@ export function TaskEditor(props: {
       ) {
         setConflict(current as CurrentTask);
       }
-      setMessage({ error: true, text: problemText(problem) });
+      setMessage({ error: true, text: problemText(problem, language) });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 /** The few API calls the app makes; the session is the HttpOnly cookie the server sets. */
+import type { IntentionRow } from "../../src/report/intentions-model.js";
 import type {
   IndicatorRow,
   NarrativeSection,
@@ -7,7 +8,7 @@ import type {
   TableRow,
 } from "../../src/report/model.js";
 
-export type { IndicatorRow, TableRow };
+export type { IndicatorRow, IntentionRow, TableRow };
 
 export interface Account {
   readonly email: string;
@@ -42,6 +43,7 @@ export interface Dashboard {
     readonly rows: readonly TableRow[];
   };
   readonly intentions: NarrativeSection | null;
+  readonly intentionRows: readonly IntentionRow[];
   readonly notes: readonly { readonly note: number; readonly heading: string }[];
 }
 

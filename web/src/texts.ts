@@ -138,6 +138,16 @@ export const TEXTS = {
     entry: "Invoer",
     tasks: "Toelichtingen",
     sessionExpired: "Uw sessie is verlopen",
+    intentionsHeading: "Voornemens",
+    plannedOn: (date: string) => `gepland ${date}`,
+    movedTo: (date: string, report: string | null) =>
+      report ? `${date} (rapportage ${report})` : date,
+    slipped: (times: number) => `${times} keer verschoven`,
+    noteNumber: (note: number) => `toelichting ${note}`,
+    ownerIs: (owner: string) => `eigenaar ${owner}`,
+    noMilestones: "Het jaarplan noemt voor dit voornemen geen mijlpaal.",
+    notSavedExpired:
+      "Niet gelukt: uw sessie is verlopen. Meld u opnieuw aan en probeer het nog eens.",
     sessionExpiredHelp:
       "Meld u opnieuw aan. Wat u had ingevuld staat er nog; herhaal daarna wat niet lukte.",
     entryCaption: (period: string) => `Realisaties invoeren voor ${period}`,
@@ -330,6 +340,16 @@ export const TEXTS = {
     entry: "Data entry",
     tasks: "Explanations",
     sessionExpired: "Your session has expired",
+    intentionsHeading: "Intentions",
+    plannedOn: (date: string) => `planned ${date}`,
+    movedTo: (date: string, report: string | null) =>
+      report ? `${date} (report ${report})` : date,
+    slipped: (times: number) => `moved ${times} times`,
+    noteNumber: (note: number) => `explanation ${note}`,
+    ownerIs: (owner: string) => `owner ${owner}`,
+    noMilestones: "The annual plan gives this intention no milestone.",
+    notSavedExpired:
+      "That did not go through: your session has expired. Sign in again and try once more.",
     sessionExpiredHelp:
       "Sign in again. What you typed is still there; then repeat what did not go through.",
     entryCaption: (period: string) => `Enter the figures of ${period}`,

@@ -44,6 +44,7 @@ export function dashboardRoutes(scope: FastifyInstance, { plans }: RouteContext)
         introduction: model.introduction,
         table: model.table,
         intentions: model.intentions,
+        intentionRows: model.intentionRows,
         notes: model.explanations.map((e) => ({
           note: e.note,
           heading: e.heading,
