@@ -16,7 +16,10 @@ export interface MilestoneJson {
   readonly id: string;
   readonly title: string;
   readonly planned: string;
+  /** The date it is due by as of the period, when it moved from `planned`. */
   readonly revised: string | null;
+  /** Every due date up to the period, oldest first, with the period that moved it (null: the plan). */
+  readonly dueDates: readonly { readonly date: string; readonly period: string | null }[];
   /** The progress reported at or before the period: done, on-schedule, at-risk, behind, cancelled. */
   readonly progress: string | null;
   readonly reason: string | null;
@@ -67,11 +70,12 @@ function intentionJson(judgement: IntentionJudgement): IntentionJson {
     path: intention.group ? [intention.group, intention.title] : [intention.title],
     status: judgement.status,
     note: judgement.note,
-    milestones: judgement.milestones.map(({ milestone, progress, status, late }) => ({
+    milestones: judgement.milestones.map(({ milestone, due, history, progress, status, late }) => ({
       id: milestone.id,
       title: milestone.title,
       planned: isoDate(milestone.planned),
-      revised: milestone.revised ? isoDate(milestone.revised) : null,
+      revised: history.length > 1 ? isoDate(due) : null,
+      dueDates: history.map((h) => ({ date: isoDate(h.date), period: h.periodId })),
       progress: progress?.state ?? null,
       reason: progress?.reason ?? null,
       done: progress?.date ? isoDate(progress.date) : null,
