@@ -2,6 +2,10 @@
 import type { Evaluation, Status } from "../domain/evaluate.js";
 import { formatAppliedTarget, isoDate, recordedFigure } from "../domain/format.js";
 import type { IntentionJudgement } from "../domain/intentions.js";
+import type { Realisation } from "../domain/plan.js";
+import type { IndicatorForecast } from "../domain/year-end-forecast.js";
+import { type ForecastJson, forecastJson } from "./forecast-json.js";
+import { type MarginJson, surveyJson, type TrendJson } from "./survey-json.js";
 
 export interface IndicatorJson {
   readonly id: string;
@@ -10,6 +14,12 @@ export interface IndicatorJson {
   readonly value: number | "met" | "not-met" | null;
   readonly status: Status;
   readonly note: number | null;
+  /** The year-end forecast (an addition to FORMAT.md); null for an indicator not forecast. */
+  readonly forecast: ForecastJson | null;
+  /** The survey margin (an addition to FORMAT.md); null without a percentage and sample size. */
+  readonly margin: MarginJson | null;
+  /** The change against earlier measurements (an addition to FORMAT.md); null without any. */
+  readonly trend: TrendJson | null;
 }
 
 export interface MilestoneJson {
@@ -45,7 +55,15 @@ export interface EvaluationJson {
   readonly intentions?: readonly IntentionJson[];
 }
 
-export function evaluationJson(evaluation: Evaluation): EvaluationJson {
+/**
+ * `forecasts`: the period's year-end forecasts by indicator id; `realisations`: the bundle's,
+ * whose earlier periods the trends look back on.
+ */
+export function evaluationJson(
+  evaluation: Evaluation,
+  forecasts: ReadonlyMap<string, IndicatorForecast>,
+  realisations: readonly Realisation[],
+): EvaluationJson {
   const { plan } = evaluation;
   return {
     plan: plan.id,
@@ -57,6 +75,8 @@ export function evaluationJson(evaluation: Evaluation): EvaluationJson {
       value: recordedFigure(j.realisation?.value),
       status: j.status,
       note: j.note,
+      forecast: forecastJson(j.indicator, forecasts.get(j.indicator.id), plan.language),
+      ...surveyJson(plan, realisations, j),
     })),
     exceptions: evaluation.exceptions.map((j) => j.indicator.id),
     ...(plan.intentions ? { intentions: evaluation.intentions.map(intentionJson) } : {}),

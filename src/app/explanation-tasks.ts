@@ -48,6 +48,8 @@ export interface TaskDetail extends TaskSummary {
   readonly markdown: string;
   /** The text the report uses; null until one is approved. */
   readonly approved: string | null;
+  /** While none is approved: a paragraph drafted from the figures, to start from. */
+  readonly draft: string | null;
   /** The approved explanation of the nearest earlier period, to build on. */
   readonly previous: { readonly period: string; readonly markdown: string } | null;
   readonly facts: readonly Fact[];
@@ -150,6 +152,7 @@ export async function periodTasks(
       mayReview: can(account, "review-explanations", resource),
       markdown: row && row.state !== "to-do" ? row.markdown : (approved ?? ""),
       approved,
+      draft: block.draft,
       previous: previousPeriod
         ? {
             period: previousPeriod.label,

@@ -87,6 +87,8 @@ describeEachEngine("the explanation workflow", ({ store }) => {
       mayReview: false,
       markdown: "",
       approved: null,
+      draft:
+        "De realisatie over jan - okt is 9; de streefwaarde is < 8. Dat is 1 boven de streefwaarde.",
     });
     expect(mine.facts.map((f) => f.value).join(" ")).toMatch(/9/);
     expect(mine.row?.cells.map((c) => c.value)).toEqual(["1", "9"]);

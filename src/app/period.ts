@@ -36,16 +36,20 @@ export function explanationWarnings(bundle: Bundle, evaluation: Evaluation): Pro
     ...evaluation.intentions.filter((i) => i.note !== null).map((i) => i.intention.id),
   ]);
   const missing = [
-    ...evaluation.exceptions.map((j) => ({ id: j.indicator.id, note: j.note })),
+    ...evaluation.exceptions.map((j) => ({ id: j.indicator.id, note: j.note, drafted: true })),
     ...evaluation.intentions.flatMap((i) =>
-      i.note === null ? [] : [{ id: i.intention.id, note: i.note }],
+      i.note === null ? [] : [{ id: i.intention.id, note: i.note, drafted: false }],
     ),
   ].filter((e) => !explained.has(e.id));
   const file = (id: string) => `${bundle.dir}/explanations/${periodId}/${id}.md`;
   return [
     ...missing.map((e) => ({
       file: file(e.id),
-      message: `warning: exception ${e.note} (${e.id}) in period ${periodId} has no explanation; it is reported with an empty one`,
+      message: `warning: exception ${e.note} (${e.id}) in period ${periodId} has no explanation; ${
+        e.drafted
+          ? "it is reported with a paragraph drafted from its figures, marked as a draft, and cannot be published"
+          : "it is reported with a notice in place of the text"
+      }`,
     })),
     ...[...explained]
       .filter((id) => !exceptions.has(id))

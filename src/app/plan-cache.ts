@@ -73,7 +73,7 @@ export class PlanCache {
     if (cached?.importedAt === row.imported_at) return { ...cached, seq };
     const stored = await this.store.db
       .selectFrom("plans")
-      .select(["id", "plan_yaml", "intentions_yaml"])
+      .select(["id", "plan_yaml", "intentions_yaml", "registers_yaml", "history_csv"])
       .where("id", "=", planId)
       .executeTakeFirstOrThrow();
     const plan = storedPlan(stored);

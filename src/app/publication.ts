@@ -6,10 +6,10 @@ import { createHash } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Bundle } from "../bundle/read-bundle.js";
 import { formatProblem } from "../domain/errors.js";
-import type { ReportAnchor } from "../report/model.js";
+import type { ReportAnchor, ReportModel } from "../report/model.js";
 import type { Database } from "../store/database.js";
 import type { Store } from "../store/open.js";
-import { NotFoundError } from "./errors.js";
+import { ConflictError, NotFoundError } from "./errors.js";
 import type { ReportFormat } from "./formats.js";
 import { buildReport, renderReport } from "./report.js";
 
@@ -43,6 +43,17 @@ function file(format: ReportFormat, rendered: string | Uint8Array): RenderedFile
  * Renders the period's report, carrying `anchor`, in every format. `chromium` is the browser
  * that prints the PDF; null leaves the PDF out.
  */
+/** A drafted paragraph is the owner's starting point, never published text. */
+function refuseDrafts(model: ReportModel, periodId: string): void {
+  const drafts = model.explanations.filter((block) => block.draft !== null);
+  if (drafts.length === 0) return;
+  const notes = drafts.map((block) => `${block.note} (${block.indicatorId})`).join(", ");
+  throw new ConflictError(
+    `period ${periodId} cannot be published: ${drafts.length === 1 ? "exception" : "exceptions"} ${notes} ${drafts.length === 1 ? "has" : "have"} no approved explanation, only a draft; approve an explanation for each, or reopen the period to write one`,
+    null,
+  );
+}
+
 export async function renderPublication(
   bundle: Bundle,
   periodId: string,
@@ -50,6 +61,7 @@ export async function renderPublication(
   chromium: string | null,
 ): Promise<RenderedPublication> {
   const { model, warnings } = buildReport(bundle, periodId, undefined, anchor);
+  refuseDrafts(model, periodId);
   const rendered = await Promise.all(
     ALWAYS.map(async (format) => [format, await renderReport(model, format)] as const),
   );

@@ -191,6 +191,7 @@ describe("the toeslagen-2025 report of jan - okt", () => {
     expect(sections).toEqual([
       "Inleiding",
       "Prestatie-indicatoren",
+      "Vroegsignalering",
       "Voornemens",
       "Toelichtingen",
       "Informatievoorziening",

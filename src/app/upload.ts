@@ -124,7 +124,7 @@ export async function uploadRealisations(
 async function planOf(trx: Transaction<Database>, planId: string): Promise<Plan> {
   const row = await trx
     .selectFrom("plans")
-    .select(["id", "plan_yaml", "intentions_yaml"])
+    .select(["id", "plan_yaml", "intentions_yaml", "registers_yaml", "history_csv"])
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError(`no plan ${planId} in the database`);

@@ -35,6 +35,7 @@ const PLAN_FIELDS = [
   "periods",
   "indicators",
   "description",
+  "previous",
 ];
 const PERIOD_FIELDS = ["id", "label", "until"];
 const GROUP_FIELDS = ["title", "description", "indicators"];

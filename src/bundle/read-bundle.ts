@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { type Problem, ProblemsError } from "../domain/errors.js";
 import type { Explanation, Section } from "../domain/narrative.js";
 import type { Plan, Realisation } from "../domain/plan.js";
+import { withHistory } from "./history-bundle.js";
 import { readIntentions } from "./intentions-file.js";
 import { readPlan } from "./plan-file.js";
 import { ProblemLog } from "./problems.js";
 import { readRealisations } from "./realisations-file.js";
+import { type RegisterFiles, readRegisterFiles, withRegisters } from "./registers-files.js";
 import { readUtf8 } from "./text-file.js";
 import { readExplanations, readSections } from "./texts-files.js";
 
@@ -19,6 +21,8 @@ export interface Bundle {
   readonly planYaml: string;
   /** intentions.yaml as written, when the bundle has one. */
   readonly intentionsYaml?: string;
+  /** risks.yaml, findings.yaml and lawfulness.yaml as written, when the bundle has any. */
+  readonly registerFiles?: RegisterFiles;
   readonly realisations: readonly Realisation[];
   readonly explanations: readonly Explanation[];
   readonly sections: readonly Section[];
@@ -44,7 +48,18 @@ export function readBundle(dir: string): Bundle {
   if (!definition) throw rejection(log);
   const intentionsFile = join(dir, "intentions.yaml");
   const intentionsYaml = existsSync(intentionsFile) ? readUtf8(intentionsFile, log) : undefined;
-  const plan = withIntentions(definition, intentionsYaml, intentionsFile, log);
+  const registerFiles = readRegisterFiles(dir, log);
+  const plan = withHistory(
+    withRegisters(
+      withIntentions(definition, intentionsYaml, intentionsFile, log),
+      registerFiles,
+      (name) => join(dir, name),
+      log,
+    ),
+    dir,
+    planText as string,
+    log,
+  );
   const realisationsFile = join(dir, "realisations.csv");
   const realisationsText = existsSync(realisationsFile) ? readUtf8(realisationsFile, log) : "";
   const realisations = realisationsText
@@ -58,6 +73,7 @@ export function readBundle(dir: string): Bundle {
     plan,
     planYaml: planText as string,
     ...(intentionsYaml !== undefined ? { intentionsYaml } : {}),
+    ...(Object.keys(registerFiles).length > 0 ? { registerFiles } : {}),
     realisations,
     explanations,
     sections,

@@ -93,13 +93,19 @@ export function readRealisations(
 }
 
 /** The CSV file's rows, or undefined when it cannot be read as CSV (logged). */
-export function readCsvTable(text: string, file: string, log: ProblemLog): Table | undefined {
+/** `columns` names the required header for the message on an empty file. */
+export function readCsvTable(
+  text: string,
+  file: string,
+  log: ProblemLog,
+  columns = "indicator, period, value",
+): Table | undefined {
   const dialect = detectDialect(text.replace(/^\uFEFF/, ""));
   const rows = parseRows(text, file, dialect, log);
   if (!rows) return undefined;
   const [header, ...data] = rows;
   if (!header) {
-    log.error(file, 1, "the file is empty: it needs a header row indicator, period, value");
+    log.error(file, 1, `the file is empty: it needs a header row ${columns}`);
     return undefined;
   }
   return { source: file, notation: dialect, header, rows: data };
@@ -144,7 +150,7 @@ function hundredfold(d: Decimal): Decimal {
     : { units: d.units * 10n ** BigInt(2 - d.scale), scale: 0 };
 }
 
-interface RowContext {
+export interface RowContext {
   readonly source: Source;
   readonly line: number;
   readonly notation: Notation;
@@ -313,7 +319,7 @@ export function interpretValue(
 }
 
 /** Undefined when absent, null when invalid (already logged). */
-function readSampleSize(cell: Cell, ctx: RowContext): number | undefined | null {
+export function readSampleSize(cell: Cell, ctx: RowContext): number | undefined | null {
   const text = cellText(cell).trim();
   if (text === "") return undefined;
   // A workbook's text cell: `;` reads every whole number `,` does, and 1.200 besides.

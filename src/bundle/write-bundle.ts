@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from "node:path";
 import { decimalToString } from "../domain/decimal.js";
 import { UserError } from "../domain/errors.js";
+import { isoDate } from "../domain/format.js";
+import type { Measurement } from "../domain/history.js";
 import type { RealisedValue } from "../domain/plan.js";
 import type { Bundle } from "./read-bundle.js";
 
@@ -44,13 +46,41 @@ export function realisationsCsv(bundle: Pick<Bundle, "realisations">): string {
   return `${[header.join(","), ...rows].join("\n")}\n`;
 }
 
+/**
+ * The plan's measurement history as history.csv, the previous year's waves included, so that a
+ * stored or exported plan keeps them without the folder `previous:` named.
+ */
+export function historyCsv(history: readonly Measurement[]): string {
+  const rows = history.map((m) =>
+    [
+      m.indicatorId,
+      m.wave,
+      isoDate(m.date),
+      decimalToString(m.value),
+      m.sampleSize === undefined ? "" : String(m.sampleSize),
+      m.source ?? "",
+    ]
+      .map(field)
+      .join(","),
+  );
+  return `${["indicator,wave,date,value,sample_size,source", ...rows].join("\n")}\n`;
+}
+
+/** plan.yaml without `previous:`: an exported bundle stands alone, its waves in history.csv. */
+function withoutPrevious(planYaml: string): string {
+  return planYaml.replace(/^previous:.*(?:\r?\n|$)/m, "");
+}
+
 /** The files of a bundle, by their path inside it. */
 export function bundleFiles(bundle: Bundle): Map<string, string> {
+  const history = bundle.plan.history ?? [];
   const files = new Map<string, string>([
-    ["plan.yaml", bundle.planYaml],
+    ["plan.yaml", withoutPrevious(bundle.planYaml)],
     ["realisations.csv", realisationsCsv(bundle)],
   ]);
+  if (history.length > 0) files.set("history.csv", historyCsv(history));
   if (bundle.intentionsYaml !== undefined) files.set("intentions.yaml", bundle.intentionsYaml);
+  for (const [name, text] of Object.entries(bundle.registerFiles ?? {})) files.set(name, text);
   for (const e of bundle.explanations) {
     files.set(join("explanations", e.periodId, `${e.indicatorId}.md`), `${e.markdown}\n`);
   }

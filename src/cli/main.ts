@@ -1,12 +1,15 @@
 /** The `koers` command line. */
 import { Command, Option } from "commander";
 import { evaluationJson } from "../app/evaluation-json.js";
+import { bundleForecasts } from "../app/forecast-json.js";
 import { isBinary, REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
 import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
 import { LANGUAGES, type Language } from "../domain/plan.js";
 import { register as registerAudit } from "./commands/audit.js";
+import { register as registerCheck } from "./commands/check.js";
+import { register as registerDiff } from "./commands/diff.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerImport } from "./commands/import.js";
 import { register as registerPeriod } from "./commands/period.js";
@@ -60,7 +63,10 @@ function evaluateCommand(
   const bundle = load(dir);
   const evaluation = evaluateBundlePeriod(bundle, options.period);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(evaluationJson(evaluation), null, 2)}\n`);
+    const forecasts = bundleForecasts(bundle, options.period);
+    process.stdout.write(
+      `${JSON.stringify(evaluationJson(evaluation, forecasts, bundle.realisations), null, 2)}\n`,
+    );
   } else {
     process.stdout.write(
       `${evaluationTable(evaluation, options.language ?? bundle.plan.language)}\n`,
@@ -121,6 +127,8 @@ export function program(): Command {
     .option("--out <file>", "write to this file instead of standard output")
     .addOption(languageOption())
     .action(reportCommand);
+  registerCheck(cli);
+  registerDiff(cli);
   registerServe(cli);
   registerImport(cli);
   registerExport(cli);

@@ -55,6 +55,12 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/** a − b, exactly. */
+export function subtractDecimal(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: withScale(a, scale).units - withScale(b, scale).units, scale };
+}
+
 export function decimalToString(d: Decimal): string {
   const negative = d.units < 0n;
   const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");

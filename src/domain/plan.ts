@@ -1,6 +1,8 @@
 /** The annual plan as domain objects (pure data, no I/O). */
 import type { Decimal } from "./decimal.js";
+import type { Measurement } from "./history.js";
 import type { Intention } from "./intentions.js";
+import type { Registers } from "./registers.js";
 import type { Target } from "./target.js";
 
 export type Language = "nl" | "en";
@@ -62,6 +64,10 @@ export interface Plan {
   readonly nodes: readonly PlanNode[];
   /** The plan's intentions (intentions.yaml); none when absent. */
   readonly intentions?: readonly Intention[];
+  /** Earlier measurements: history.csv and the previous year's bundle; none when absent. */
+  readonly history?: readonly Measurement[];
+  /** Risks, audit findings and lawfulness (the register files); none when absent. */
+  readonly registers?: Registers;
 }
 
 /** A period's figure: a number as written, an assessment, or no figure (shown as written). */

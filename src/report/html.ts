@@ -5,6 +5,7 @@ import type { RenderedChart } from "./chart.js";
 import { escapeXml as escapeHtml } from "./escape.js";
 import { shiftHeadings } from "./markdown.js";
 import type { ExplanationBlock, NarrativeSection, ReportModel, TableRow } from "./model.js";
+import { registerSectionsHtml } from "./registers-html.js";
 import { REPORT_CSS } from "./report-css.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
@@ -39,10 +40,11 @@ ${model.organisation ? `<p class="organisation">${escapeHtml(model.organisation)
 <h2 id="inleiding">${escapeHtml(model.introductionHeading)}</h2>
 ${model.introduction.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
 </section>
-${renderTable(model)}
+${renderTable(model)}${model.earlyWarnings ? `\n${renderSection(model.earlyWarnings.section)}` : ""}
 ${model.intentions ? renderSection(model.intentions) : ""}
 ${renderExplanations(model, charts)}
 ${model.sections.map(renderSection).join("\n")}
+${registerSectionsHtml(model, renderMarkdown)}
 </main>
 ${model.colophon ? `<footer class="colophon">\n<p>${escapeHtml(model.colophon)}</p>\n</footer>\n` : ""}</body>
 </html>
@@ -131,7 +133,9 @@ function renderExplanation(
     .join("");
   const body = block.markdown
     ? renderMarkdown(block.markdown, 3, block.anchor)
-    : `<p class="missing">${escapeHtml(model.noExplanation)}</p>`;
+    : block.draft
+      ? `<div class="draft"><p><strong>${escapeHtml(model.draftMark)}</strong> ${escapeHtml(block.draft)}</p></div>`
+      : `<p class="missing">${escapeHtml(model.noExplanation)}</p>`;
   return `<article id="${block.anchor}" class="explanation" aria-labelledby="${block.anchor}-kop">
 <h3 id="${block.anchor}-kop"><span class="note-number">${block.note}</span> ${escapeHtml(block.heading)}</h3>
 <dl class="facts">${facts}</dl>

@@ -142,6 +142,7 @@ export function intentionBlocks(
           ...j.milestones.map((m) => milestoneFact(m, texts, language, reported.plan.periods)),
         ],
         markdown: explanation?.markdown || null,
+        draft: null,
         chart: null,
       },
     ];

@@ -1,6 +1,7 @@
 /** Renders the report model as Markdown (GitHub-flavoured tables and footnotes). */
 import { prefixFootnotes, shiftHeadings } from "./markdown.js";
 import type { ReportModel, TableRow } from "./model.js";
+import { registerSectionsMarkdown } from "./registers-markdown.js";
 
 /** Plan text as Markdown text: nothing that opens an HTML tag (`< 8` stays), no line breaks. */
 function inline(text: string): string {
@@ -74,7 +75,9 @@ function renderExplanations(model: ReportModel): string[] {
       "",
       block.markdown
         ? prefixFootnotes(shiftHeadings(block.markdown, 3), `t${block.note}`)
-        : `*${model.noExplanation}*`,
+        : block.draft
+          ? `> **${model.draftMark}** ${block.draft}`
+          : `*${model.noExplanation}*`,
     ]),
   ];
 }
@@ -89,6 +92,9 @@ export function renderMarkdown(model: ReportModel): string {
     ...model.introduction.flatMap((p) => [inline(p), ""]),
     ...renderTable(model),
     "",
+    ...(model.earlyWarnings
+      ? [`## ${model.earlyWarnings.heading}`, "", model.earlyWarnings.section.markdown, ""]
+      : []),
     ...(model.intentions
       ? [`## ${inline(model.intentions.heading)}`, "", model.intentions.markdown, ""]
       : []),
@@ -99,6 +105,7 @@ export function renderMarkdown(model: ReportModel): string {
       "",
       prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
     ]),
+    ...registerSectionsMarkdown(model),
     ...(model.colophon ? ["", "---", "", inline(model.colophon)] : []),
   ];
   return `${lines

@@ -138,15 +138,19 @@ describe("cells say what they mean", () => {
 });
 
 describe("an exception without explanation", () => {
-  it("is reported with a visible notice in place of the text", () => {
+  it("gets a factual paragraph marked as a draft in place of the text", () => {
     const indicators = numbered(1);
     const model = modelOf(indicators, [figure("m0", "2025-10", "10")], "2025-10");
-    expect(model.explanations[0]?.markdown).toBeNull();
+    expect(model.explanations[0]).toMatchObject({
+      markdown: null,
+      draft:
+        "De realisatie over jan - okt is 10%; de streefwaarde is ≥ 50%. Dat is 40 procentpunt onder de streefwaarde.",
+    });
     expect(renderHtml(model)).toContain(
-      "Voor deze prestatie-indicator is nog geen toelichting aangeleverd.",
+      '<div class="draft"><p><strong>CONCEPT — opgesteld door Koers uit de cijfers, door de eigenaar aan te vullen:</strong> De realisatie over jan - okt is 10%;',
     );
     expect(renderMarkdown(model)).toContain(
-      "*Voor deze prestatie-indicator is nog geen toelichting aangeleverd.*",
+      "> **CONCEPT — opgesteld door Koers uit de cijfers, door de eigenaar aan te vullen:** De realisatie",
     );
   });
 });

@@ -13,12 +13,16 @@ import {
 import type { Explanation, Section } from "../domain/narrative.js";
 import { isYearEnd, type Language, type Plan, type PlanNode } from "../domain/plan.js";
 import { type ChartData, chartData } from "./chart-data.js";
+import { draftParagraph } from "./draft.js";
+import { type EarlyWarnings, earlyWarningsOf } from "./early-warnings.js";
 import {
   type IntentionRow,
   intentionBlocks,
   intentionRows,
   intentionsOverview,
 } from "./intentions-model.js";
+import { type RegistersReport, registersReport, withToleranceWarnings } from "./registers-model.js";
+import { surveyFactList } from "./survey-facts.js";
 import { TEXTS, type Texts } from "./texts.js";
 
 export type { ChartData } from "./chart-data.js";
@@ -78,6 +82,8 @@ export interface ExplanationBlock {
   readonly facts: readonly Fact[];
   /** Markdown with footnotes; null when none was delivered. */
   readonly markdown: string | null;
+  /** Without markdown: a drafted factual paragraph, always shown marked as a draft. */
+  readonly draft: string | null;
   /** The trend of its figures with the target; null when it has no numeric figure. */
   readonly chart: ChartData | null;
 }
@@ -124,6 +130,8 @@ export interface ReportModel {
     readonly rows: readonly TableRow[];
     readonly legend: string;
   };
+  /** Indicators met now but forecast to miss their year-end target; null when there are none. */
+  readonly earlyWarnings: EarlyWarnings | null;
   /** The overview of the plan's intentions; null when it has none. */
   readonly intentions: NarrativeSection | null;
   /** The same intentions with their milestones' date history, for the app. */
@@ -132,10 +140,14 @@ export interface ReportModel {
   /** The indicators' explanations, then the intentions'. */
   readonly explanations: readonly ExplanationBlock[];
   readonly noExplanation: string;
+  /** Said before a drafted paragraph. */
+  readonly draftMark: string;
   readonly noteLink: (note: number) => string;
   /** The id of explanation `note`'s block, for links from the table. */
   readonly noteAnchor: (note: number) => string;
   readonly sections: readonly NarrativeSection[];
+  /** The register sections (findings, risks, lawfulness), after `sections`; null without registers. */
+  readonly registers: RegistersReport | null;
   /** The closing line of a published report, naming the audit trail's head; null otherwise. */
   readonly colophon: string | null;
 }
@@ -172,6 +184,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const index = indexJudgements(evaluations);
   const label = reported.period.label;
   const ordinal = plan.periods.findIndex((p) => p.id === reported.period.id) + 1;
+  const registers = registersReport(plan, reported.period, language);
   return {
     language,
     title: texts.reportTitle(ordinal, plan.title, reported.period.until),
@@ -201,6 +214,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
       legend: texts.legend,
     },
     explanationsHeading: texts.explanationsHeading,
+    earlyWarnings: withToleranceWarnings(
+      earlyWarningsOf(evaluations, language),
+      registers,
+      language,
+    ),
     intentions: intentionsOverview(reported, texts, (note) => noteAnchor(texts, note)),
     intentionRows: intentionRows(reported, texts, language),
     explanations: [
@@ -210,6 +228,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ),
     ],
     noExplanation: texts.noExplanation,
+    draftMark: texts.draftMark,
     noteLink: texts.noteLink,
     noteAnchor: (note) => noteAnchor(texts, note),
     sections: input.sections
@@ -219,6 +238,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         heading: s.heading,
         markdown: s.markdown,
       })),
+    registers,
     colophon: input.anchor ? colophon(input.anchor, texts) : null,
   };
 }
@@ -329,6 +349,7 @@ function explanationBlock(
     },
     { label: texts.facts.status, value: texts.status[judgement.status].label },
     ...(source ? [{ label: texts.facts.source, value: source }] : []),
+    ...surveyFactList(input.plan, input.evaluations, judgement, texts, input.language),
   ];
   return {
     note,
@@ -337,6 +358,7 @@ function explanationBlock(
     heading: `${context.join(" – ")}: ${value}`,
     facts,
     markdown: explanation?.markdown || null,
+    draft: explanation?.markdown ? null : draftParagraph(judgement, input.plan, input.language),
     chart: chartData(
       indicator,
       index.map((judgements) => judgements.get(indicator.id) as Judgement),

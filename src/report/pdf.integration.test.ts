@@ -145,17 +145,36 @@ describeWithBrowser("the PDF report", () => {
     // and one row per intention, without row headers.
     const intentions = model.intentions?.markdown.split("\n").slice(2) ?? [];
     expect(intentions).toHaveLength(4);
+    // The register sections add their own tables (a header row, then a row per item) and a
+    // heading per item.
+    const registers = model.registers?.sections ?? [];
+    const registerTables = registers.flatMap((r) =>
+      r.markdown.split("\n\n").filter((block) => block.startsWith("| ")),
+    );
+    const registerRows = registerTables.reduce((n, t) => n + t.split("\n").length - 1, 0);
+    const registerHeaders = registerTables.reduce(
+      (n, t) => n + (t.split("\n")[0] ?? "").split(" | ").length,
+      0,
+    );
+    const registerItems = registers.reduce(
+      (n, r) => n + (r.markdown.match(/^## /gm)?.length ?? 0),
+      0,
+    );
     expect(countElements(struct, "Document")).toBe(1);
     expect(countElements(struct, "H1")).toBe(1);
-    expect(countElements(struct, "H2")).toBe(4 + model.sections.length);
-    expect(countElements(struct, "H3")).toBe(model.explanations.length);
-    expect(countElements(struct, "Table")).toBe(2);
+    expect(countElements(struct, "H2")).toBe(
+      4 + (model.earlyWarnings ? 1 : 0) + model.sections.length + registers.length,
+    );
+    expect(countElements(struct, "H3")).toBe(model.explanations.length + registerItems);
+    expect(countElements(struct, "Table")).toBe(2 + registerTables.length);
     expect(countElements(struct, "Caption")).toBe(1);
     // One header row (repeated on every page, tagged once) and one row per group and indicator;
     // then the overview's header row and one row per intention.
-    expect(countElements(struct, "TR")).toBe(rows.length + 1 + 1 + intentions.length);
-    expect(countElements(struct, "TH")).toBe(columns + rows.length + 4);
-    expect(struct.match(/^\s*\/Scope \/Column$/gm)).toHaveLength(columns + 4);
+    expect(countElements(struct, "TR")).toBe(
+      rows.length + 1 + 1 + intentions.length + registerRows,
+    );
+    expect(countElements(struct, "TH")).toBe(columns + rows.length + 4 + registerHeaders);
+    expect(struct.match(/^\s*\/Scope \/Column$/gm)).toHaveLength(columns + 4 + registerHeaders);
     // scope="row" and scope="rowgroup" both come out as /Row.
     expect(struct.match(/^\s*\/Scope \/Row$/gm)).toHaveLength(rows.length);
     // Chromium leaves empty cells (a row without a note) out of the tree.

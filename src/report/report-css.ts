@@ -36,6 +36,8 @@ dl.facts dd { margin: 0; font-weight: 600; }
 div.chart { margin: 0.25rem 0 0.75rem; }
 div.chart svg { width: 19rem; max-width: 100%; height: auto; }
 .missing { font-style: italic; color: var(--miss); }
+.draft { border-left: 4px solid var(--miss); padding: 0 0.8rem; }
+.draft strong { color: var(--miss); }
 .footnotes { font-size: 0.85rem; }
 .footnotes-sep { border: 0; border-top: 1px solid var(--rule); width: 30%; margin-left: 0; }
 @media print {

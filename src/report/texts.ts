@@ -1,7 +1,10 @@
 /** Every fixed text of a report, in Dutch and English. */
+import { dateText, MONTH_NAMES } from "../domain/date-words.js";
 import type { Status } from "../domain/evaluate.js";
 import type { CalendarDate, Language } from "../domain/plan.js";
 import { numberInWords } from "../domain/words.js";
+
+export { dateText };
 
 export interface StatusText {
   readonly label: string;
@@ -54,8 +57,15 @@ export interface Texts {
     readonly target: string;
     readonly status: string;
     readonly source: string;
+    /** The survey margin's label, and its value: the interval and the respondents behind it. */
+    readonly margin: string;
+    readonly interval: (low: string, high: string, sampleSize: string) => string;
+    /** Added to the margin when the target lies within it. */
+    readonly targetWithinMargin: (met: boolean) => string;
+    readonly trend: string;
   };
   readonly noExplanation: string;
+  readonly draftMark: string;
   readonly noteLink: (note: number) => string;
   /** The fragment identifier of explanation n, without the number: `toelichting` in `#toelichting-1`. */
   readonly anchor: string;
@@ -71,48 +81,12 @@ export interface Texts {
   readonly colophon: (auditHead: string, published: CalendarDate) => string;
 }
 
-const MONTHS: Record<Language, readonly string[]> = {
-  nl: [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
-
-/** A date in words: 31 december 2025, 31 December 2025. */
-export function dateText({ year, month, day }: CalendarDate, language: Language): string {
-  return `${day} ${MONTHS[language][month - 1]} ${year}`;
-}
-
 function isLastDayOfMonth({ year, month, day }: CalendarDate): boolean {
   return new Date(Date.UTC(year, month, 0)).getUTCDate() === day;
 }
 
 function untilText(until: CalendarDate, language: Language): string {
-  const month = MONTHS[language][until.month - 1];
+  const month = MONTH_NAMES[language][until.month - 1];
   return isLastDayOfMonth(until) ? `${month} ${until.year}` : `${until.day} ${month} ${until.year}`;
 }
 
@@ -221,8 +195,14 @@ const nl: Texts = {
     target: "Streefwaarde",
     status: "Status",
     source: "Bron",
+    margin: "Marge (95%)",
+    interval: (low, high, sampleSize) => `${low} – ${high} (${sampleSize} respondenten)`,
+    targetWithinMargin: (met) =>
+      `; de streefwaarde ligt binnen de marge: ${met ? "gerealiseerd" : "niet gerealiseerd"} binnen de marge`,
+    trend: "Ontwikkeling",
   },
   noExplanation: "Voor deze prestatie-indicator is nog geen toelichting aangeleverd.",
+  draftMark: "CONCEPT — opgesteld door Koers uit de cijfers, door de eigenaar aan te vullen:",
   noteLink: (note) => `toelichting ${note}`,
   anchor: "toelichting",
   legend: "Een nummer in de kolom Toelichting verwijst naar de toelichting met dat nummer.",
@@ -317,8 +297,14 @@ const en: Texts = {
     target: "Target",
     status: "Status",
     source: "Source",
+    margin: "Margin (95%)",
+    interval: (low, high, sampleSize) => `${low} – ${high} (${sampleSize} respondents)`,
+    targetWithinMargin: (met) =>
+      `; the target lies within the margin: ${met ? "met" : "not met"} within the margin`,
+    trend: "Trend",
   },
   noExplanation: "No explanation has been provided for this performance indicator yet.",
+  draftMark: "DRAFT — drafted by Koers from the figures, for the owner to complete:",
   noteLink: (note) => `explanation ${note}`,
   anchor: "explanation",
   legend: "A number in the Explanation column refers to the explanation with that number.",

@@ -192,6 +192,16 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
       request: get(`/api/plans/${PLAN}/periods/2025-04/published/md`),
     },
     {
+      name: "GET the check of the period's figures",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-10/check`),
+    },
+    {
+      name: "GET the differences between published periods",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/diff?from=2025-04&to=2025-04`),
+    },
+    {
       name: "POST reopen",
       expect: { ...SIGNED_IN(403), admin: 200 },
       write: { plan: PLAN, indicator: OWNED },

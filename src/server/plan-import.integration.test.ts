@@ -80,7 +80,7 @@ describeEachEngine("importing a plan through the API", ({ store, config }) => {
       indicators: expect.any(Number),
       realisations: expect.any(Number),
       explanations: 11,
-      sections: 4,
+      sections: 1,
       warnings: expect.any(Array),
       replaces: false,
       imported: false,

@@ -271,6 +271,7 @@ describeWithBrowser("the web app", () => {
     await expect.poll(actions).toEqual(["import-plan", "import-plan"]);
     const axe = await runAxe(page);
     expect(axe.violations.length, describeViolations(axe.violations)).toBe(0);
+    await snap(page, "audit");
 
     const viewer = await (await browser.newContext()).newPage();
     await viewer.goto(url);

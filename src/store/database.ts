@@ -19,6 +19,10 @@ export interface PlanTable {
   plan_yaml: string;
   /** intentions.yaml as imported, when the bundle had one. */
   intentions_yaml: string | null;
+  /** The register files as imported, as a JSON object from file name to text; null without any. */
+  registers_yaml: string | null;
+  /** The measurement history as history.csv, the previous year's waves included; null without. */
+  history_csv: string | null;
   imported_at: string;
 }
 

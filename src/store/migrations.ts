@@ -138,6 +138,13 @@ const intentions: Migration = {
   },
 };
 
+/** The plan's register files (risks, findings, lawfulness), kept as written, as JSON by file name. */
+const registers: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable("plans").addColumn("registers_yaml", "text").execute();
+  },
+};
+
 /**
  * The explanation workflow: an owner's working text per exception, its state and the editor's
  * comment, apart from `explanations`, which holds only approved texts — the ones reported.
@@ -171,6 +178,13 @@ const userBlocking: Migration = {
   },
 };
 
+/** The plan's measurement history, with the previous year's waves folded in at import. */
+const history: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable("plans").addColumn("history_csv", "text").execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: StoreDialect) {}
 
@@ -180,6 +194,8 @@ class CodeMigrations implements MigrationProvider {
       "0002-intentions": intentions,
       "0003-explanation-workflow": explanationWorkflow,
       "0004-user-blocking": userBlocking,
+      "0005-registers": registers,
+      "0006-history": history,
     };
   }
 }

@@ -1,9 +1,12 @@
 /** Plans in the database: import from a bundle, load as a bundle, and the rows behind them. */
 import { basename } from "node:path";
 import type { Kysely, Transaction } from "kysely";
+import { readHistory } from "../bundle/history-file.js";
 import { readPlan } from "../bundle/plan-file.js";
 import { ProblemLog } from "../bundle/problems.js";
 import { type Bundle, withIntentions } from "../bundle/read-bundle.js";
+import { withRegisters } from "../bundle/registers-files.js";
+import { historyCsv } from "../bundle/write-bundle.js";
 import { decimalToString, parseDecimal } from "../domain/decimal.js";
 import { UserError } from "../domain/errors.js";
 import type { Plan, Realisation, RealisedValue } from "../domain/plan.js";
@@ -93,6 +96,8 @@ export async function importBundle(
         year: plan.year,
         plan_yaml: bundle.planYaml,
         intentions_yaml: bundle.intentionsYaml ?? null,
+        registers_yaml: bundle.registerFiles ? JSON.stringify(bundle.registerFiles) : null,
+        history_csv: plan.history?.length ? historyCsv(plan.history) : null,
         imported_at: by.at,
       })
       .execute();
@@ -211,19 +216,37 @@ export async function planIds(
     .execute();
 }
 
-/** A stored plan's definition, with its intentions; it read when it was imported, so it reads now. */
-export function storedPlan(row: Pick<PlanTable, "id" | "plan_yaml" | "intentions_yaml">): Plan {
+/**
+ * A stored plan's definition, with its intentions and registers; it read when it was imported,
+ * so it reads now.
+ */
+export function storedPlan(
+  row: Pick<PlanTable, "id" | "plan_yaml" | "intentions_yaml" | "registers_yaml" | "history_csv">,
+): Plan {
   const log = new ProblemLog();
   const definition = readPlan(row.plan_yaml, `plan ${row.id}`, log);
   const plan =
     definition &&
-    withIntentions(definition, row.intentions_yaml ?? undefined, `intentions of ${row.id}`, log);
+    withRegisters(
+      withIntentions(definition, row.intentions_yaml ?? undefined, `intentions of ${row.id}`, log),
+      registerFilesOf(row),
+      (name) => `${name} of ${row.id}`,
+      log,
+    );
+  const history =
+    plan && row.history_csv !== null
+      ? readHistory(row.history_csv, `history of ${row.id}`, plan, log)
+      : [];
   if (!plan || log.errors.length > 0) {
     throw new Error(
       `stored plan ${row.id} no longer reads: ${log.errors.map((e) => e.message).join("; ")}`,
     );
   }
-  return plan;
+  return history.length > 0 ? { ...plan, history } : plan;
+}
+
+function registerFilesOf(row: Pick<PlanTable, "registers_yaml">): Record<string, string> {
+  return row.registers_yaml === null ? {} : JSON.parse(row.registers_yaml);
 }
 
 /** A stored plan as a bundle, for evaluation, reports and export. */
@@ -246,6 +269,7 @@ export async function loadBundle(db: Db, planId: string): Promise<Bundle> {
     plan,
     planYaml: row.plan_yaml,
     ...(row.intentions_yaml !== null ? { intentionsYaml: row.intentions_yaml } : {}),
+    ...(row.registers_yaml !== null ? { registerFiles: registerFilesOf(row) } : {}),
     realisations: realisations.map(
       (r): Realisation => ({
         indicatorId: r.indicator_id,

@@ -1,5 +1,5 @@
 /** The store on every engine: import and export, versions, locks and the audit chain. */
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -37,6 +37,36 @@ describeEachEngine("the store", ({ store }) => {
     const dir = join(mkdtempSync(join(tmpdir(), "koers-export-")), "toeslagen-2025");
     writeBundle(await loadBundle(store().db, "toeslagen-2025"), dir);
     expect(comparable(readBundle(dir))).toEqual(comparable(example));
+  });
+
+  it("keeps the measurement history, the previous year's waves included, through the database and an export", async () => {
+    const root = mkdtempSync(join(tmpdir(), "koers-history-"));
+    const previous = join(root, "toeslagen-2024");
+    mkdirSync(previous);
+    for (const file of ["plan.yaml", "realisations.csv"]) {
+      const text = readFileSync(join("examples/toeslagen-2025", file), "utf8");
+      writeFileSync(join(previous, file), text.replaceAll("2025", "2024"));
+    }
+    const current = join(root, "toeslagen-2025");
+    cpSync("examples/toeslagen-2025", current, { recursive: true });
+    const planFile = join(current, "plan.yaml");
+    writeFileSync(planFile, `previous: ../toeslagen-2024\n${readFileSync(planFile, "utf8")}`);
+    writeFileSync(
+      join(current, "history.csv"),
+      "indicator,wave,value,sample_size,source\nburgertevredenheid-tevreden,Q2 2024,70,1200,Toeslagenmonitor\n",
+    );
+    const bundle = readBundle(current);
+    const waves = (b: { plan: typeof bundle.plan }) =>
+      (b.plan.history ?? []).map(({ name: _, ...m }) => m);
+    expect(waves(bundle).length).toBeGreaterThan(20);
+    await importBundle(store(), bundle, by, true);
+    const stored = await loadBundle(store().db, "toeslagen-2025");
+    expect(waves(stored)).toEqual(waves(bundle));
+    const exported = join(root, "export");
+    writeBundle(stored, exported);
+    expect(readFileSync(join(exported, "plan.yaml"), "utf8")).not.toMatch(/^previous:/m);
+    expect(waves(readBundle(exported))).toEqual(waves(bundle));
+    await importBundle(store(), example, by, true);
   });
 
   it("refuses a second import of the same plan, and replaces it when asked", async () => {
@@ -135,7 +165,7 @@ describeEachEngine("the store", ({ store }) => {
   it("keeps an audit chain that verifies, and finds an entry altered in the database", async () => {
     const db = store().db;
     const intact = await verifyAudit(db);
-    expect(intact).toMatchObject({ ok: true, entries: 6 });
+    expect(intact).toMatchObject({ ok: true, entries: 8 });
     const head = await auditHead(db);
     expect(head).not.toBe(GENESIS);
     await sql`update audit_log set actor = ${"iemand-anders"} where seq = 3`.execute(db);

@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { AuditView } from "./AuditView.js";
 import { type AdminView, adminViews } from "./admin.js";
 import { type Account, api, type Dashboard, type PlanSummary } from "./api.js";
+import { DiffView } from "./DiffView.js";
+import { EarlyWarningsPanel } from "./EarlyWarningsPanel.js";
 import { EntryGrid } from "./EntryGrid.js";
 import { Filters } from "./Filters.js";
 import { ImportPanel } from "./ImportPanel.js";
@@ -32,7 +34,7 @@ export function DashboardView(props: {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
   const [uploads, setUploads] = useState(0);
-  const [view, setView] = useState<"overview" | "entry" | "tasks" | "audit" | AdminView>(
+  const [view, setView] = useState<"overview" | "entry" | "tasks" | "diff" | "audit" | AdminView>(
     "overview",
   );
   const { opened, left } = useOpenedIndicator();
@@ -115,8 +117,8 @@ export function DashboardView(props: {
       <nav className="views" aria-label={`${t.overview} / ${t.entry}`}>
         {[
           ...(auditor
-            ? (["overview", "entry", "tasks", "audit"] as const)
-            : (["overview", "entry", "tasks"] as const)),
+            ? (["overview", "entry", "tasks", "diff", "audit"] as const)
+            : (["overview", "entry", "tasks", "diff"] as const)),
           ...adminViews(account),
         ].map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
@@ -125,6 +127,7 @@ export function DashboardView(props: {
         ))}
       </nav>
       {view === "audit" && <AuditView language={language} />}
+      {view === "diff" && plan && <DiffView key={planId} plan={plan} language={language} />}
       {view === "tasks" && plan && periodId && (
         <TasksView
           key={`${planId} ${periodId}`}
@@ -184,6 +187,7 @@ export function DashboardView(props: {
             language={language}
             returnedFrom={left}
           />
+          <EarlyWarningsPanel warnings={dashboard.earlyWarnings} plan={planId} />
           <IntentionsPanel rows={dashboard.intentionRows} language={language} />
           <h2>{t.notes}</h2>
           <ol className="notes">

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { type Account, api, type PlanSummary, type PublishedFile } from "./api.js";
+import { CheckFindings } from "./CheckFindings.js";
+import { type CheckResult, checkPeriod, hasFindings } from "./check-api.js";
 import { type Language, TEXTS } from "./texts.js";
 
 function holds(account: Account, roles: readonly string[], organisation: string): boolean {
@@ -25,6 +27,7 @@ export function PeriodPanel(props: {
   const [files, setFiles] = useState<PublishedFile[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [findings, setFindings] = useState<CheckResult | null>(null);
   const editor = holds(account, ["editor", "admin"], plan.organisation);
   const admin = holds(account, ["admin"], plan.organisation);
 
@@ -51,6 +54,26 @@ export function PeriodPanel(props: {
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Publishing is for good: what the texts state against the data is shown first. */
+  async function publish() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await checkPeriod(plan.id, period);
+      if (hasFindings(result)) return setFindings(result);
+    } catch (problem) {
+      return setError(problem instanceof Error ? problem.message : String(problem));
+    } finally {
+      setBusy(false);
+    }
+    await change("publish");
+  }
+
+  function publishAnyway() {
+    setFindings(null);
+    void change("publish");
   }
 
   function reopen(event: FormEvent<HTMLFormElement>) {
@@ -80,12 +103,21 @@ export function PeriodPanel(props: {
           <button
             type="button"
             className="primary"
-            onClick={() => change("publish")}
-            disabled={busy}
+            onClick={publish}
+            disabled={busy || findings !== null}
           >
             {t.publish}
           </button>
         </p>
+      )}
+      {editor && state === "closed" && findings && (
+        <CheckFindings
+          result={findings}
+          t={t}
+          busy={busy}
+          onConfirm={publishAnyway}
+          onCancel={() => setFindings(null)}
+        />
       )}
       {admin && state !== "open" && (
         <form onSubmit={reopen} className="reopen">

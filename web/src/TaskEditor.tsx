@@ -239,6 +239,14 @@ export function TaskEditor(props: {
                 onChange={(e) => setText(e.target.value)}
               />
               {!task.mayWrite && <p>{t.readOnly}</p>}
+              {task.mayWrite && task.draft && text.trim() === "" && (
+                <p className="hint">
+                  {t.draftHint}{" "}
+                  <button type="button" onClick={() => setText(task.draft ?? "")}>
+                    {t.useDraft}
+                  </button>
+                </p>
+              )}
             </>
           ) : (
             <Preview markdown={text} language={language} />

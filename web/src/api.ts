@@ -1,4 +1,5 @@
 /** The few API calls the app makes; the session is the HttpOnly cookie the server sets. */
+import type { EarlyWarnings } from "../../src/report/early-warnings.js";
 import type { IntentionRow } from "../../src/report/intentions-model.js";
 import type {
   IndicatorRow,
@@ -8,7 +9,7 @@ import type {
   TableRow,
 } from "../../src/report/model.js";
 
-export type { IndicatorRow, IntentionRow, TableRow };
+export type { EarlyWarnings, IndicatorRow, IntentionRow, TableRow };
 
 export interface Account {
   readonly email: string;
@@ -42,6 +43,8 @@ export interface Dashboard {
     };
     readonly rows: readonly TableRow[];
   };
+  /** Indicators met now but forecast to miss their year-end target; null when there are none. */
+  readonly earlyWarnings: EarlyWarnings | null;
   readonly intentions: NarrativeSection | null;
   readonly intentionRows: readonly IntentionRow[];
   readonly notes: readonly { readonly note: number; readonly heading: string }[];

@@ -25,6 +25,7 @@ export interface TaskSummary {
 export interface TaskDetail extends TaskSummary {
   readonly markdown: string;
   readonly approved: string | null;
+  readonly draft: string | null;
   readonly previous: { readonly period: string; readonly html: string } | null;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   readonly row: IndicatorRow | null;

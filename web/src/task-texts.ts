@@ -45,6 +45,9 @@ const nl = {
   dueSaved: "De uiterste datum is opgeslagen.",
   back: "Terug naar de toelichtingen",
   text: "Toelichting (Markdown)",
+  useDraft: "Begin met het concept van Koers",
+  draftHint:
+    "Koers heeft uit de cijfers een feitelijke alinea opgesteld; vul die aan met de oorzaak en wat eraan gedaan wordt.",
   write: "Schrijven",
   preview: "Voorbeeld",
   previewEmpty: "Nog geen tekst.",
@@ -117,6 +120,9 @@ const en: typeof nl = {
   dueSaved: "The due date is saved.",
   back: "Back to the explanations",
   text: "Explanation (Markdown)",
+  useDraft: "Start from Koers's draft",
+  draftHint:
+    "Koers drafted a factual paragraph from the figures; add the cause and what is being done about it.",
   write: "Write",
   preview: "Preview",
   previewEmpty: "No text yet.",

@@ -18,6 +18,7 @@ import type { RenderedChart } from "../chart.js";
 import type { ReportModel } from "../model.js";
 import { explanationsSection } from "./explanations.js";
 import { DocumentParts, markdownToDocx } from "./markdown.js";
+import { registerSections } from "./registers.js";
 import { COLOUR, documentStyles, NUMBERING, PAGE, STYLE } from "./styles.js";
 import { tableSection } from "./table.js";
 import { DOCX_TEXTS } from "./texts.js";
@@ -58,6 +59,12 @@ function body(
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: model.introductionHeading }),
     ...model.introduction.map((text) => new Paragraph({ text })),
     ...tableSection(model),
+    ...(model.earlyWarnings
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: model.earlyWarnings.heading }),
+          ...markdownToDocx(model.earlyWarnings.section.markdown, parts, 2),
+        ]
+      : []),
     ...(model.intentions
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: model.intentions.heading }),
@@ -69,6 +76,7 @@ function body(
       new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading }),
       ...markdownToDocx(section.markdown, parts, 2),
     ]),
+    ...registerSections(model, parts),
     ...(model.colophon ? [new Paragraph({ style: STYLE.legend, text: model.colophon })] : []),
   ];
 }

@@ -129,6 +129,7 @@ describe("the Word report of jan - okt", () => {
       ["Title", dutch.title],
       ["Heading1", "Inleiding"],
       ["Heading1", "Prestatie-indicatoren"],
+      ["Heading1", "Vroegsignalering"],
       ["Heading1", "Voornemens"],
       ["Heading1", "Toelichtingen"],
       [
@@ -151,8 +152,16 @@ describe("the Word report of jan - okt", () => {
       ["Heading2", "6. Bedrijfsvoering – Onvolkomenheid in het inkoopbeheer opgelost"],
       ["Heading1", "Informatievoorziening"],
       ["Heading1", "Sturing en beheersing"],
+      ["Heading2", "Onvolkomenheid in het inkoopbeheer"],
       ["Heading1", "Risico's"],
+      ["Heading2", "R1 Tekort aan gekwalificeerd en gefaciliteerd personeel"],
+      ["Heading2", "R2 Gebrek aan wendbaarheid door krapte aan IV-capaciteit"],
+      [
+        "Heading2",
+        "R3 Grote druk vanuit samenleving en politiek op hersteloperatie en toeslagenstelsel",
+      ],
       ["Heading1", "Rechtmatigheid"],
+      ["Heading2", "Huurtoeslag (begroting Volkshuisvesting en Ruimtelijke Ordening)"],
     ]);
   });
 
@@ -177,8 +186,8 @@ describe("the Word report of jan - okt", () => {
   });
 
   it("has the indicator table with a caption and a header row that repeats", () => {
-    // The indicator table, then the overview of the intentions.
-    expect(all(body, "w:tbl")).toHaveLength(2);
+    // The indicator table, the overview of the intentions, then the findings and the risks.
+    expect(all(body, "w:tbl").length).toBe(4);
     const caption = all(body, "w:p").find((p) => attribute(p, "w:pStyle") === "Caption");
     expect(caption && text(caption)).toMatch(/Prestatie-indicatoren Jaarplan Toeslagen 2025/);
     const [header, ...rest] = rows as [XmlNode, ...XmlNode[]];
@@ -304,7 +313,7 @@ describe("the Word report of jan - okt", () => {
     const facts = paragraphs.filter((p) => attribute(p, "w:pStyle") === "Facts").map(text);
     expect(facts).toHaveLength(6);
     expect(facts[0]).toBe(
-      "Realisatie jan - okt: 10%   ·   Streefwaarde: ≤ 8%   ·   Status: niet gerealiseerd   ·   Bron: Toeslagenmonitor Q2 2025",
+      "Realisatie jan - okt: 10%   ·   Streefwaarde: ≤ 8%   ·   Status: niet gerealiseerd   ·   Bron: Toeslagenmonitor Q2 2025   ·   Ontwikkeling: gelijk aan de meting van jan - april 2025",
     );
     expect(facts[4]).toMatch(/^Realisatie jan - okt: 93,5% .*Bron: Registratie definitieve/);
   });
@@ -444,8 +453,16 @@ describe("Markdown in the Word report", async () => {
   ].join("\n");
   const model: ReportModel = {
     ...dutch,
-    explanations: dutch.explanations.map((e, i) => (i === 1 ? { ...e, markdown: null } : e)),
+    explanations: dutch.explanations.map((e, i) =>
+      i === 1
+        ? { ...e, markdown: null, draft: null }
+        : i === 2
+          ? { ...e, markdown: null, draft: "De realisatie is 41%." }
+          : e,
+    ),
     sections: [{ anchor: "sectie-1", heading: "Extra", markdown }],
+    earlyWarnings: null,
+    registers: null,
   };
   const { docx } = await rendered(model);
   const document = await docx.xml("word/document.xml");
@@ -485,5 +502,10 @@ describe("Markdown in the Word report", async () => {
   it("says so, in italics, where an explanation is missing", () => {
     const missing = paragraphs.find((p) => text(p) === dutch.noExplanation);
     expect(missing && all(missing, "w:i").length).toBe(1);
+  });
+
+  it("marks a drafted paragraph as a draft, in bold", () => {
+    const draft = paragraphs.find((p) => text(p) === `${dutch.draftMark} De realisatie is 41%.`);
+    expect(draft && all(draft, "w:b").length).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ function factsLine(block: ExplanationBlock): Paragraph {
   return new Paragraph({ style: STYLE.facts, children });
 }
 
-function chartImage(chart: RenderedChart): Paragraph {
+export function chartImage(chart: RenderedChart): Paragraph {
   const scale = Math.min(CHART_SCALE, TEXT_WIDTH_PX / chart.width);
   return new Paragraph({
     spacing: { after: 160 },
@@ -63,11 +63,22 @@ function explanation(
   });
   const body = block.markdown
     ? markdownToDocx(block.markdown, parts, 3)
-    : [
-        new Paragraph({
-          children: [new TextRun({ text: model.noExplanation, italics: true, color: COLOUR.miss })],
-        }),
-      ];
+    : block.draft
+      ? [
+          new Paragraph({
+            children: [
+              new TextRun({ text: model.draftMark, bold: true, color: COLOUR.miss }),
+              new TextRun({ text: ` ${block.draft}` }),
+            ],
+          }),
+        ]
+      : [
+          new Paragraph({
+            children: [
+              new TextRun({ text: model.noExplanation, italics: true, color: COLOUR.miss }),
+            ],
+          }),
+        ];
   return [heading, factsLine(block), ...(chart ? [chartImage(chart)] : []), ...body];
 }
 

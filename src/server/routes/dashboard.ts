@@ -43,6 +43,7 @@ export function dashboardRoutes(scope: FastifyInstance, { plans }: RouteContext)
         periods: model.periods,
         introduction: model.introduction,
         table: model.table,
+        earlyWarnings: model.earlyWarnings,
         intentions: model.intentions,
         intentionRows: model.intentionRows,
         notes: model.explanations.map((e) => ({

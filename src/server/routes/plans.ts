@@ -1,6 +1,7 @@
 /** The plans someone may read, and a period's evaluation: exactly `koers evaluate --json`. */
 import type { FastifyInstance } from "fastify";
 import { evaluationJson } from "../../app/evaluation-json.js";
+import { bundleForecasts } from "../../app/forecast-json.js";
 import { evaluateBundlePeriod } from "../../app/period.js";
 import { readableBundle, readablePlans, requirePeriodOf } from "../../app/plan-access.js";
 import { signedIn } from "../authenticate.js";
@@ -48,6 +49,10 @@ const evaluationSchema = {
             enum: ["no-target", "pending", "met", "behind-plan", "not-met"],
           },
           note: { anyOf: [{ type: "integer" }, { type: "null" }] },
+          forecast: {
+            anyOf: [{ type: "object", additionalProperties: true }, { type: "null" }],
+            description: "The year-end forecast; see docs/cli.md",
+          },
         },
       },
     },
@@ -89,7 +94,14 @@ export function planRoutes(scope: FastifyInstance, context: RouteContext): void 
       const json = await plans.derive(
         plan,
         `evaluation ${period}`,
-        (current) => JSON.stringify(evaluationJson(evaluateBundlePeriod(current, period))),
+        (current) =>
+          JSON.stringify(
+            evaluationJson(
+              evaluateBundlePeriod(current, period),
+              bundleForecasts(current, period),
+              current.realisations,
+            ),
+          ),
         bundle.seq,
       );
       return reply.type("application/json; charset=utf-8").send(json);
