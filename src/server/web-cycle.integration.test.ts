@@ -64,7 +64,8 @@ describeWithBrowser("the cycle in the web app", () => {
     await addUser(store, { ...ACCOUNTS.admin, password: PASSWORD }, SETUP);
     ({ app, url } = await startServer(testConfig(config), store));
     browser = await launchBrowser();
-  });
+    // ensureBuilt builds when the sources are newer than dist/: longer than the default 10 s.
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
