@@ -85,10 +85,10 @@ export function measurementsBefore(
   indicator: Indicator,
   period: Period,
 ): Measurement[] {
+  // One pass over all figures, then a search among this indicator's few: large plans have many.
+  const mine = realisations.filter((r) => r.indicatorId === indicator.id);
   const own = plan.periods.flatMap((p) => {
-    const realisation = realisations.find(
-      (r) => r.indicatorId === indicator.id && r.periodId === p.id,
-    );
+    const realisation = mine.find((r) => r.periodId === p.id);
     const measurement = realisation && periodMeasurement(plan, p, realisation);
     return measurement ? [measurement] : [];
   });
