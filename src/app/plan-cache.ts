@@ -1,6 +1,6 @@
 /**
- * Stored plans read once per change. A plan's definition changes only when it is imported
- * again, which its `imported_at` tells; its figures and texts change with any write, and every
+ * Stored plans read once per change. A plan's definition changes when it is imported again,
+ * which its `imported_at` tells, or when its registers are edited; its figures and texts change with any write, and every
  * write appends to the audit trail, so the trail's last sequence number tells whether a bundle
  * read earlier is still current — in this process or any other on the same database.
  */
@@ -16,7 +16,7 @@ export class PlanCache {
   private readonly derived = new Map<string, unknown>();
   private readonly definitions = new Map<
     string,
-    { importedAt: string; organisation: string; plan: Plan }
+    { importedAt: string; registers: string | null; organisation: string; plan: Plan }
   >();
 
   constructor(private readonly store: Store) {}
@@ -58,7 +58,7 @@ export class PlanCache {
   async definition(planId: string): Promise<{ organisation: string; plan: Plan; seq: number }> {
     const row = await this.store.db
       .selectFrom("plans")
-      .select(["imported_at", "organisation_id"])
+      .select(["imported_at", "organisation_id", "registers_yaml"])
       .select((eb) =>
         eb
           .selectFrom("audit_log")
@@ -70,14 +70,21 @@ export class PlanCache {
     if (!row) throw new NotFoundError(`there is no plan ${planId}`);
     const seq = Number(row.seq ?? 0);
     const cached = this.definitions.get(planId);
-    if (cached?.importedAt === row.imported_at) return { ...cached, seq };
+    if (cached?.importedAt === row.imported_at && cached.registers === row.registers_yaml) {
+      return { ...cached, seq };
+    }
     const stored = await this.store.db
       .selectFrom("plans")
       .select(["id", "plan_yaml", "intentions_yaml", "registers_yaml", "history_csv"])
       .where("id", "=", planId)
       .executeTakeFirstOrThrow();
     const plan = storedPlan(stored);
-    const definition = { importedAt: row.imported_at, organisation: row.organisation_id, plan };
+    const definition = {
+      importedAt: row.imported_at,
+      registers: row.registers_yaml,
+      organisation: row.organisation_id,
+      plan,
+    };
     this.definitions.set(planId, definition);
     return { ...definition, seq };
   }

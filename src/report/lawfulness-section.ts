@@ -12,13 +12,13 @@ import type { Language } from "../domain/plan.js";
 import { type Context, literal } from "./register-markdown.js";
 import type { ToleranceWarningRow } from "./registers-model.js";
 
-function euro(amount: Decimal, language: Language): string {
+export function euro(amount: Decimal, language: Language): string {
   const cents = roundDecimal(amount, 2);
   const whole = cents.units % 100n === 0n ? roundDecimal(amount, 0) : cents;
   return formatQuantity(whole, "euro", language);
 }
 
-function percent(value: Decimal | null, language: Language): string {
+export function percent(value: Decimal | null, language: Language): string {
   if (value === null) return "–";
   const trimmed = decimalToString(value)
     .replace(/(\.\d*?)0+$/, "$1")

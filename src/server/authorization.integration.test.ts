@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { countUsers } from "../app/accounts.js";
 import { readRealisation } from "../app/plan-access.js";
+import { assessmentVersions } from "../app/risk-assessments.js";
 import { describeEachEngine } from "../testing/engines.js";
 import {
   ACCOUNTS,
@@ -230,6 +231,27 @@ describeEachEngine("authorization of every route", ({ store, config }) => {
       name: "GET dashboard",
       expect: READERS,
       request: get(`/api/plans/${PLAN}/periods/2025-10/dashboard?language=en`),
+    },
+    {
+      name: "GET registers",
+      expect: READERS,
+      request: get(`/api/plans/${PLAN}/periods/2025-10/registers?language=en`),
+    },
+    {
+      name: "PUT a risk's assessment",
+      expect: { ...SIGNED_IN(403), admin: 200, editor: 200 },
+      request: async (call) => ({
+        method: "PUT",
+        url: `/api/plans/${PLAN}/periods/2025-10/risks/personeelstekort/assessment`,
+        headers: headers(call.cookie),
+        payload: {
+          likelihood: null,
+          impact: null,
+          note: `by ${call.who}`,
+          version:
+            (await assessmentVersions(store().db, PLAN, "2025-10")).get("personeelstekort") ?? 0,
+        },
+      }),
     },
     {
       name: "GET an indicator's page",

@@ -22,6 +22,7 @@ import { indicatorRoutes } from "./routes/indicators.js";
 import { periodRoutes } from "./routes/periods.js";
 import { planRoutes } from "./routes/plans.js";
 import { realisationRoutes } from "./routes/realisations.js";
+import { registersRoutes } from "./routes/registers.js";
 import { reportRoutes } from "./routes/reports.js";
 import { sessionRoutes, signInRoute } from "./routes/session.js";
 import { taskRoutes } from "./routes/tasks.js";
@@ -79,6 +80,7 @@ export function buildServer(config: Config, store: Store): FastifyInstance {
     periodRoutes(api, context);
     checkRoutes(api, context);
     dashboardRoutes(api, context);
+    registersRoutes(api, context);
     diffRoutes(api, context);
     indicatorRoutes(api, context);
     uploadRoutes(api, context);

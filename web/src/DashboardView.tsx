@@ -12,6 +12,7 @@ import { IndicatorTable } from "./IndicatorTable.js";
 import { IntentionsPanel } from "./IntentionsPanel.js";
 import { useOpenedIndicator } from "./indicator-link.js";
 import { PeriodPanel } from "./PeriodPanel.js";
+import { RegistersView } from "./RegistersView.js";
 import { TasksView } from "./TasksView.js";
 import { type Filter, NO_FILTER } from "./table-filter.js";
 import { type Language, TEXTS } from "./texts.js";
@@ -34,9 +35,9 @@ export function DashboardView(props: {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const narrow = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
   const [uploads, setUploads] = useState(0);
-  const [view, setView] = useState<"overview" | "entry" | "tasks" | "diff" | "audit" | AdminView>(
-    "overview",
-  );
+  const [view, setView] = useState<
+    "overview" | "entry" | "tasks" | "registers" | "diff" | "audit" | AdminView
+  >("overview");
   const { opened, left } = useOpenedIndicator();
   // The trail spans every organisation: it is for editors and admins of all of them.
   const auditor = account.roles.some(
@@ -117,8 +118,8 @@ export function DashboardView(props: {
       <nav className="views" aria-label={`${t.overview} / ${t.entry}`}>
         {[
           ...(auditor
-            ? (["overview", "entry", "tasks", "diff", "audit"] as const)
-            : (["overview", "entry", "tasks", "diff"] as const)),
+            ? (["overview", "entry", "tasks", "registers", "diff", "audit"] as const)
+            : (["overview", "entry", "tasks", "registers", "diff"] as const)),
           ...adminViews(account),
         ].map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
@@ -134,6 +135,16 @@ export function DashboardView(props: {
           account={account}
           plan={plan}
           period={periodId}
+          language={language}
+        />
+      )}
+      {view === "registers" && plan && periodId && (
+        <RegistersView
+          key={`${planId} ${periodId}`}
+          account={account}
+          plan={planId}
+          period={periodId}
+          open={plan.periods.find((p) => p.id === periodId)?.state === "open"}
           language={language}
         />
       )}
@@ -187,7 +198,11 @@ export function DashboardView(props: {
             language={language}
             returnedFrom={left}
           />
-          <EarlyWarningsPanel warnings={dashboard.earlyWarnings} plan={planId} />
+          <EarlyWarningsPanel
+            warnings={dashboard.earlyWarnings}
+            tolerance={dashboard.toleranceWarnings}
+            plan={planId}
+          />
           <IntentionsPanel rows={dashboard.intentionRows} language={language} />
           <h2>{t.notes}</h2>
           <ol className="notes">

@@ -1,4 +1,5 @@
 /** The few API calls the app makes; the session is the HttpOnly cookie the server sets. */
+import type { ToleranceWarnings } from "../../src/app/registers-view.js";
 import type { EarlyWarnings } from "../../src/report/early-warnings.js";
 import type { IntentionRow } from "../../src/report/intentions-model.js";
 import type {
@@ -9,7 +10,7 @@ import type {
   TableRow,
 } from "../../src/report/model.js";
 
-export type { EarlyWarnings, IndicatorRow, IntentionRow, TableRow };
+export type { EarlyWarnings, IndicatorRow, IntentionRow, TableRow, ToleranceWarnings };
 
 export interface Account {
   readonly email: string;
@@ -45,6 +46,8 @@ export interface Dashboard {
   };
   /** Indicators met now but forecast to miss their year-end target; null when there are none. */
   readonly earlyWarnings: EarlyWarnings | null;
+  /** Budget articles whose errors and uncertainties exceed the tolerance; null when none do. */
+  readonly toleranceWarnings: ToleranceWarnings | null;
   readonly intentions: NarrativeSection | null;
   readonly intentionRows: readonly IntentionRow[];
   readonly notes: readonly { readonly note: number; readonly heading: string }[];

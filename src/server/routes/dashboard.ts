@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { readableBundle, requirePeriodOf } from "../../app/plan-access.js";
+import { toleranceWarningsOf } from "../../app/registers-view.js";
 import { buildReport } from "../../app/report.js";
 import { LANGUAGES, type Language } from "../../domain/plan.js";
 import { signedIn } from "../authenticate.js";
@@ -44,6 +45,7 @@ export function dashboardRoutes(scope: FastifyInstance, { plans }: RouteContext)
         introduction: model.introduction,
         table: model.table,
         earlyWarnings: model.earlyWarnings,
+        toleranceWarnings: toleranceWarningsOf(model.registers, model.language),
         intentions: model.intentions,
         intentionRows: model.intentionRows,
         notes: model.explanations.map((e) => ({
