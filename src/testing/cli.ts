@@ -17,7 +17,12 @@ function newestSource(): number {
 
 export function ensureBuilt(): void {
   if (existsSync(DIST_MAIN) && statSync(DIST_MAIN).mtimeMs >= newestSource()) return;
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
+  // Vitest sets NODE_ENV=test, which would make Vite ship React's development build.
+  execFileSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 export function koers(...args: string[]): SpawnSyncReturns<string> {
