@@ -4,6 +4,7 @@ import { decimalToNumber } from "../domain/decimal.js";
 import type { ForecastMethod } from "../domain/forecast.js";
 import { formatThreshold } from "../domain/format.js";
 import type { Indicator, Language } from "../domain/plan.js";
+import { seasonalProfilesOf } from "../domain/seasonal-profiles.js";
 import { forecastsOf, type IndicatorForecast } from "../domain/year-end-forecast.js";
 import { evaluateUpTo } from "./period.js";
 
@@ -38,5 +39,5 @@ export function bundleForecasts(
   bundle: Bundle,
   periodId: string,
 ): ReadonlyMap<string, IndicatorForecast> {
-  return forecastsOf(evaluateUpTo(bundle, periodId));
+  return forecastsOf(evaluateUpTo(bundle, periodId), seasonalProfilesOf(bundle.plan));
 }

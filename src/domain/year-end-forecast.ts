@@ -30,7 +30,7 @@ export interface IndicatorForecast {
 /** Earlier years' course per indicator id, where known. */
 export type SeasonalProfiles = ReadonlyMap<string, SeasonalProfile>;
 
-function isCumulative(indicator: Indicator): boolean {
+export function isCumulative(indicator: Indicator): boolean {
   return indicator.aggregation === "sum" || indicator.aggregation === "progress";
 }
 

@@ -12,6 +12,7 @@ import {
 } from "../domain/format.js";
 import type { Explanation, Section } from "../domain/narrative.js";
 import { isYearEnd, type Language, type Plan, type PlanNode } from "../domain/plan.js";
+import { seasonalProfilesOf } from "../domain/seasonal-profiles.js";
 import { type ChartData, chartData } from "./chart-data.js";
 import { draftParagraph } from "./draft.js";
 import { type EarlyWarnings, earlyWarningsOf } from "./early-warnings.js";
@@ -215,7 +216,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     explanationsHeading: texts.explanationsHeading,
     earlyWarnings: withToleranceWarnings(
-      earlyWarningsOf(evaluations, language),
+      earlyWarningsOf(evaluations, language, seasonalProfilesOf(plan)),
       registers,
       language,
     ),
