@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Bundle } from "../bundle/read-bundle.js";
+import { parseIsoDate } from "../domain/calendar.js";
 import {
   addDays,
   DEFAULT_DUE_AFTER_DAYS,
@@ -12,7 +13,7 @@ import {
   type TaskState,
 } from "../domain/explanation-task.js";
 import { isoDate } from "../domain/format.js";
-import { indicatorsOf, type Language, type Period } from "../domain/plan.js";
+import { type CalendarDate, indicatorsOf, type Language, type Period } from "../domain/plan.js";
 import type { Fact, IndicatorRow } from "../report/model.js";
 import type { Database, ExplanationTaskTable } from "../store/database.js";
 import type { Account } from "./accounts.js";
@@ -79,9 +80,11 @@ function ownerOf(bundle: Bundle, subject: string): { kind: TaskSummary["kind"]; 
   return { kind: "intention", ...(intention?.owner ? { owner: intention.owner } : {}) };
 }
 
-function calendar(text: string) {
-  const [year, month, day] = text.split("-").map(Number);
-  return { year: year ?? 0, month: month ?? 1, day: day ?? 1 };
+/** A YYYY-MM-DD the workflow itself wrote or checked (a due date, the server's today). */
+export function calendar(text: string): CalendarDate {
+  const date = parseIsoDate(text);
+  if (!date) throw new Error(`not a date: ${text}`);
+  return date;
 }
 
 async function storedTasks(scope: TaskScope): Promise<Map<string, ExplanationTaskTable>> {

@@ -9,7 +9,7 @@ import { dateText } from "../report/texts.js";
 import type { Store } from "../store/open.js";
 import { loadBundle } from "../store/plans.js";
 import type { Account } from "./accounts.js";
-import { periodTasks, type TaskDetail } from "./explanation-tasks.js";
+import { calendar, periodTasks, type TaskDetail } from "./explanation-tasks.js";
 import type { Mail, SendMail } from "./mailer.js";
 
 export interface ReminderRun {
@@ -23,11 +23,6 @@ export interface ReminderRun {
 
 /** The reminder looks at tasks as someone who may see all, but writes nothing. */
 const REMINDER: Account = { id: "reminder", email: "koers-reminder", roles: [] };
-
-function calendar(text: string) {
-  const [year, month, day] = text.split("-").map(Number);
-  return { year: year ?? 0, month: month ?? 1, day: day ?? 1 };
-}
 
 const WORDS = {
   nl: {
