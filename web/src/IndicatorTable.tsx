@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from "react";
+import { type CSSProperties, startTransition, useEffect, useRef, useState } from "react";
 import type { Dashboard, IndicatorRow } from "./api.js";
 import { indicatorHref } from "./indicator-link.js";
 import { Sparkline } from "./Sparkline.js";
@@ -72,46 +72,60 @@ export function IndicatorTable(props: {
   // Trends are drawn in a second pass, so that a large table can be read before they are there.
   const [withTrend, setWithTrend] = useState(false);
   useEffect(() => startTransition(() => setWithTrend(true)), []);
+  // The columns' widths are set, not measured from every cell: a large plan lays out at once.
+  const figures = { "--figures": headers.periods.length } as CSSProperties;
   return (
-    <table className="indicators stack">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{headers.indicator}</th>
-          <th scope="col">{headers.target}</th>
+    <div className="table-scroll">
+      <table className="indicators stack" style={figures}>
+        <caption>{caption}</caption>
+        <colgroup>
+          <col className="indicator" />
+          <col className="target" />
           {headers.periods.map((p) => (
-            <th scope="col" key={p}>
-              {p}
-            </th>
+            <col key={p} className="figure" />
           ))}
-          <th scope="col">{TEXTS[language].trend}</th>
-          <th scope="col">{headers.status}</th>
-          <th scope="col">{headers.note}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {visibleRows(rows, filter).map((row) =>
-          row.kind === "group" ? (
-            <tr key={`group ${row.depth} ${row.title}`} className={`group depth-${row.depth}`}>
-              <th scope="colgroup" colSpan={columns}>
-                {row.title}
+          <col className="trend" />
+          <col className="status" />
+          <col className="note" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{headers.indicator}</th>
+            <th scope="col">{headers.target}</th>
+            {headers.periods.map((p) => (
+              <th scope="col" key={p}>
+                {p}
               </th>
-            </tr>
-          ) : (
-            <Indicator
-              key={row.id}
-              row={row}
-              plan={plan}
-              labels={labels}
-              headers={headers}
-              language={language}
-              noteAnchor={noteAnchor}
-              focused={row.id === returnedFrom}
-              withTrend={withTrend}
-            />
-          ),
-        )}
-      </tbody>
-    </table>
+            ))}
+            <th scope="col">{TEXTS[language].trend}</th>
+            <th scope="col">{headers.status}</th>
+            <th scope="col">{headers.note}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visibleRows(rows, filter).map((row) =>
+            row.kind === "group" ? (
+              <tr key={`group ${row.depth} ${row.title}`} className={`group depth-${row.depth}`}>
+                <th scope="colgroup" colSpan={columns}>
+                  {row.title}
+                </th>
+              </tr>
+            ) : (
+              <Indicator
+                key={row.id}
+                row={row}
+                plan={plan}
+                labels={labels}
+                headers={headers}
+                language={language}
+                noteAnchor={noteAnchor}
+                focused={row.id === returnedFrom}
+                withTrend={withTrend}
+              />
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
