@@ -1,6 +1,7 @@
 /** Reads plan.yaml into a Plan, logging every problem with its line. */
 
 import { compareDates, parseIsoDate } from "../domain/calendar.js";
+import type { DataSource } from "../domain/computation.js";
 import { isoDate } from "../domain/format.js";
 import type {
   Aggregation,
@@ -15,6 +16,7 @@ import type {
   PlanNode,
 } from "../domain/plan.js";
 import { AGGREGATIONS, LANGUAGES } from "../domain/plan.js";
+import { ComputeReader, readSources } from "./compute-fields.js";
 import { TargetReader } from "./plan-targets.js";
 import { ProblemLog } from "./problems.js";
 import { describe, Fields, isMapping, type Mapping } from "./yaml-fields.js";
@@ -36,6 +38,7 @@ const PLAN_FIELDS = [
   "indicators",
   "description",
   "previous",
+  "sources",
 ];
 const PERIOD_FIELDS = ["id", "label", "until"];
 const GROUP_FIELDS = ["title", "description", "indicators"];
@@ -51,6 +54,7 @@ const INDICATOR_FIELDS = [
   "owner",
   "source",
   "description",
+  "compute",
 ];
 
 /**
@@ -87,6 +91,8 @@ class PlanReader {
   /** Where each id stands, for the message at a duplicate (looked up only then). */
   private readonly indicatorPaths = new Map<string, YamlPath>();
   private periods: Period[] = [];
+  private sources: DataSource[] = [];
+  private compute: ComputeReader | undefined;
   private year = 0;
   private errorsBefore: number;
 
@@ -111,6 +117,12 @@ class PlanReader {
     const language: Language = f.oneOf("language", LANGUAGES) ?? "nl";
     const periodList = f.list("periods");
     if (periodList) this.periods = this.readPeriods(periodList);
+    if (data.sources !== undefined) this.sources = readSources(this.source, this.log, data.sources);
+    this.compute = new ComputeReader(
+      this.source,
+      this.log,
+      new Set(this.sources.map((s) => s.name)),
+    );
     const nodeList = f.list("indicators");
     const nodes = nodeList ? this.readNodes(nodeList, ["indicators"], []) : [];
     if (this.log.errors.length > this.errorsBefore || !id || !title) return undefined;
@@ -122,6 +134,7 @@ class PlanReader {
       language,
       periods: this.periods,
       nodes,
+      ...(this.sources.length ? { sources: this.sources } : {}),
     };
   }
 
@@ -237,6 +250,7 @@ class PlanReader {
     const owner = f.text("owner", false);
     const source = f.text("source", false);
     const description = f.text("description", false);
+    const compute = this.compute?.read(f, aggregation, unit);
     if (!id || !title || !target || !unit) return undefined;
     return {
       kind: "indicator",
@@ -252,6 +266,7 @@ class PlanReader {
       ...(owner ? { owner } : {}),
       ...(source ? { source } : {}),
       ...(description ? { description } : {}),
+      ...(compute ? { compute } : {}),
     };
   }
 

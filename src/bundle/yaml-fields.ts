@@ -16,7 +16,7 @@ export class Fields {
     private readonly log: ProblemLog,
     readonly map: Mapping,
     readonly path: YamlPath,
-    private readonly what: string,
+    readonly what: string,
   ) {}
 
   line(key?: string): number | undefined {

@@ -9,6 +9,7 @@ import { formatProblem, type Problem, ProblemsError, UserError } from "../domain
 import { LANGUAGES, type Language } from "../domain/plan.js";
 import { register as registerAudit } from "./commands/audit.js";
 import { register as registerCheck } from "./commands/check.js";
+import { register as registerCompute } from "./commands/compute.js";
 import { register as registerDiff } from "./commands/diff.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerImport } from "./commands/import.js";
@@ -128,6 +129,7 @@ export function program(): Command {
     .addOption(languageOption())
     .action(reportCommand);
   registerCheck(cli);
+  registerCompute(cli);
   registerDiff(cli);
   registerServe(cli);
   registerImport(cli);

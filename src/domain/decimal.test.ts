@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareDecimal,
+  type Decimal,
   decimalFromNumber,
   decimalToNumber,
   decimalToString,
+  divideDecimal,
   parseDecimal,
   roundDecimal,
 } from "./decimal.js";
@@ -73,5 +75,27 @@ describe("decimalFromNumber", () => {
         expect(decimalToNumber(decimalFromNumber(value))).toBe(value === 0 ? 0 : value);
       }),
     );
+  });
+});
+
+describe("divideDecimal", () => {
+  const d = (text: string) => parseDecimal(text) as Decimal;
+  it.each([
+    ["4", "6", 1, 100n, "66.7"],
+    ["1", "3", 2, 100n, "33.33"],
+    ["1", "8", 2, 100n, "12.50"],
+    ["1", "16", 2, 1n, "0.06"],
+    ["-1", "16", 2, 1n, "-0.06"],
+    ["35.5", "2", 1, 1n, "17.8"],
+    ["5", "0.25", 0, 1n, "20"],
+  ])(
+    "%s × factor ÷ %s to %i places is exact, half away from zero",
+    (a, b, places, factor, result) => {
+      expect(decimalToString(divideDecimal(d(a), d(b), places, factor) as Decimal)).toBe(result);
+    },
+  );
+
+  it("gives nothing for a zero denominator", () => {
+    expect(divideDecimal(d("3"), d("0"), 2)).toBeUndefined();
   });
 });

@@ -61,6 +61,20 @@ export function subtractDecimal(a: Decimal, b: Decimal): Decimal {
   return { units: withScale(a, scale).units - withScale(b, scale).units, scale };
 }
 
+/** a × factor ÷ b, rounded to `decimals` digits half away from zero; undefined when b is 0. */
+export function divideDecimal(
+  a: Decimal,
+  b: Decimal,
+  decimals: number,
+  factor = 1n,
+): Decimal | undefined {
+  if (b.units === 0n) return undefined;
+  // units = a.units·10^-a.scale · factor / (b.units·10^-b.scale) · 10^decimals, one digit more to round.
+  const numerator = a.units * factor * 10n ** BigInt(b.scale + decimals + 1);
+  const denominator = b.units * 10n ** BigInt(a.scale);
+  return roundDecimal({ units: numerator / denominator, scale: decimals + 1 }, decimals);
+}
+
 export function decimalToString(d: Decimal): string {
   const negative = d.units < 0n;
   const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");

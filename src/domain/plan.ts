@@ -1,4 +1,5 @@
 /** The annual plan as domain objects (pure data, no I/O). */
+import type { ComputeDefinition, DataSource } from "./computation.js";
 import type { Decimal } from "./decimal.js";
 import type { Measurement } from "./history.js";
 import type { Intention } from "./intentions.js";
@@ -43,6 +44,8 @@ export interface Indicator {
   readonly owner?: string;
   readonly source?: string;
   readonly description?: string;
+  /** How the figure is computed from source data; absent when it is delivered as a figure. */
+  readonly compute?: ComputeDefinition;
 }
 
 export interface Group {
@@ -68,6 +71,8 @@ export interface Plan {
   readonly history?: readonly Measurement[];
   /** Risks, audit findings and lawfulness (the register files); none when absent. */
   readonly registers?: Registers;
+  /** The data sets the indicators' computations read; none when nothing is computed. */
+  readonly sources?: readonly DataSource[];
 }
 
 /** A period's figure: a number as written, an assessment, or no figure (shown as written). */

@@ -1,0 +1,158 @@
+/**
+ * Definitions that cannot run: each is refused with the indicator's name and the engine's own
+ * message, on both engines, and nothing is written.
+ */
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { computeBundle } from "../app/compute.js";
+import { readBundle } from "../bundle/read-bundle.js";
+import { ensureBuilt, koers } from "../testing/cli.js";
+import { describeEachComputeEngine } from "../testing/compute-engines.js";
+import { SMALL_TABLES } from "./fixtures/small-tables.js";
+
+const FIXTURE = new URL("./fixtures/small", import.meta.url).pathname;
+const NOW = new Date("2026-01-05T09:00:00Z");
+
+/** One more top-level indicator, appended to the copy's plan.yaml. */
+function addIndicator(dir: string, compute: string): void {
+  const lines = compute
+    .trim()
+    .split("\n")
+    .map((l) => `      ${l}`);
+  appendFileSync(
+    join(dir, "plan.yaml"),
+    [
+      "  - id: kapot",
+      "    title: Kapot",
+      "    unit: count",
+      "    target: n.v.t.",
+      "    compute:",
+      ...lines,
+      "",
+    ].join("\n"),
+  );
+}
+
+type Case = {
+  name: string;
+  compute: Record<"duckdb" | "postgres", string>;
+  message: Record<"duckdb" | "postgres", RegExp>;
+};
+
+const CASES: Case[] = [
+  {
+    name: "a condition with a syntax error",
+    compute: {
+      duckdb: "source: complaints\ndate: received_on\nwhere: received_on >>> (\nvalue: count(*)",
+      postgres: "source: complaints\ndate: received_on\nwhere: received_on >>> (\nvalue: count(*)",
+    },
+    message: { duckdb: /Parser Error|syntax error/i, postgres: /syntax error/i },
+  },
+  {
+    name: "a column that does not exist",
+    compute: {
+      duckdb: "source: complaints\ndate: received_on\nvalue: sum(refund_amount)",
+      postgres: "source: complaints\ndate: received_on\nvalue: sum(refund_amount)",
+    },
+    message: { duckdb: /refund_amount/, postgres: /refund_amount/ },
+  },
+  {
+    name: "a query that reads /etc/passwd",
+    compute: {
+      duckdb: "sources: [complaints]\nsql: select count(*) as value from read_csv('/etc/passwd')",
+      postgres: "sources: [complaints]\nsql: select length(pg_read_file('/etc/passwd')) as value",
+    },
+    message: {
+      duckdb: /Permission Error|disabled by configuration/i,
+      postgres: /permission denied/i,
+    },
+  },
+  {
+    name: "a query that reads a table it did not declare",
+    compute: {
+      duckdb: "sources: [complaints]\nsql: select count(*) as value from duckdb_settings()",
+      postgres: "sources: [complaints]\nsql: select count(*) as value from pg_catalog.pg_class",
+    },
+    message: { duckdb: /.*/, postgres: /pg_class.*not a declared source|permission denied/i },
+  },
+];
+
+describeEachComputeEngine("definitions that cannot run", FIXTURE, SMALL_TABLES, (context) => {
+  for (const c of CASES) {
+    it(`refuses ${c.name}, naming the indicator`, async () => {
+      const dir = context.dir();
+      const plan = readFileSync(join(dir, "plan.yaml"), "utf8");
+      addIndicator(dir, c.compute[context.engine]);
+      const engine = await context.open();
+      try {
+        const run = computeBundle(readBundle(dir), engine, {
+          period: "2025-10",
+          timeoutMs: 30_000,
+          now: NOW,
+        });
+        if (c.name.includes("did not declare") && context.engine === "duckdb") {
+          // DuckDB's own catalogue functions read no data; what matters is that files stay closed.
+          await run;
+        } else {
+          await expect(run).rejects.toThrow(/indicator "kapot"/);
+          await expect(run).rejects.toThrow(c.message[context.engine]);
+        }
+      } finally {
+        await engine.close();
+        const { writeFileSync } = await import("node:fs");
+        writeFileSync(join(dir, "plan.yaml"), plan);
+      }
+    });
+  }
+
+  it("stops a query that runs too long, within its time limit", async () => {
+    const dir = context.dir();
+    const plan = readFileSync(join(dir, "plan.yaml"), "utf8");
+    addIndicator(
+      dir,
+      "sources: [complaints]\nsql: |\n  with recursive t(n) as (select 1 union all select n + 1 from t where n < 1000000000)\n  select count(*) as value from t",
+    );
+    const engine = await context.open();
+    const started = Date.now();
+    try {
+      const run = computeBundle(readBundle(dir), engine, {
+        period: "2025-10",
+        timeoutMs: 500,
+        now: NOW,
+      });
+      await expect(run).rejects.toThrow(
+        /indicator "kapot".*(time limit|statement timeout|interrupt)/is,
+      );
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await engine.close();
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(join(dir, "plan.yaml"), plan);
+    }
+  });
+});
+
+describe("koers compute --write on a definition that cannot run", () => {
+  beforeAll(() => ensureBuilt());
+
+  it("names the missing source file and writes nothing", async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "koers-compute-bad-"));
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(
+      join(dir, "realisations.csv"),
+      "indicator,period,value,source\nklachten-ontvangen,2025-04,99,hand\n",
+    );
+    const plan = join(dir, "plan.yaml");
+    writeFileSync(plan, readFileSync(plan, "utf8").replace("data/survey.csv", "data/enquete.csv"));
+    const result = koers("compute", dir, "--all", "--write");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('source "survey": file data/enquete.csv does not exist');
+    expect(readFileSync(join(dir, "realisations.csv"), "utf8")).toContain(
+      "klachten-ontvangen,2025-04,99,hand",
+    );
+    expect(existsSync(join(dir, "lineage.json"))).toBe(false);
+  });
+});
