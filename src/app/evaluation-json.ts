@@ -1,4 +1,6 @@
 /** The JSON of `koers evaluate --json`: FORMAT.md's contract. */
+import type { LineageEntry } from "../bundle/lineage-file.js";
+import type { Lineage } from "../domain/computation.js";
 import type { Evaluation, Status } from "../domain/evaluate.js";
 import { formatAppliedTarget, isoDate, recordedFigure } from "../domain/format.js";
 import type { IntentionJudgement } from "../domain/intentions.js";
@@ -20,6 +22,8 @@ export interface IndicatorJson {
   readonly margin: MarginJson | null;
   /** The change against earlier measurements (an addition to FORMAT.md); null without any. */
   readonly trend: TrendJson | null;
+  /** How a computed figure came about (an addition to FORMAT.md): only for computed figures. */
+  readonly lineage?: Lineage;
 }
 
 export interface MilestoneJson {
@@ -63,8 +67,12 @@ export function evaluationJson(
   evaluation: Evaluation,
   forecasts: ReadonlyMap<string, IndicatorForecast>,
   realisations: readonly Realisation[],
+  lineage: readonly LineageEntry[] = [],
 ): EvaluationJson {
   const { plan } = evaluation;
+  const computed = new Map(
+    lineage.filter((l) => l.period === evaluation.period.id).map((l) => [l.indicator, l]),
+  );
   return {
     plan: plan.id,
     period: evaluation.period.id,
@@ -77,6 +85,7 @@ export function evaluationJson(
       note: j.note,
       forecast: forecastJson(j.indicator, forecasts.get(j.indicator.id), plan.language),
       ...surveyJson(plan, realisations, j),
+      ...lineageJson(computed.get(j.indicator.id)),
     })),
     exceptions: evaluation.exceptions.map((j) => j.indicator.id),
     ...(plan.intentions ? { intentions: evaluation.intentions.map(intentionJson) } : {}),
@@ -103,4 +112,10 @@ function intentionJson(judgement: IntentionJudgement): IntentionJson {
       status,
     })),
   };
+}
+
+function lineageJson(entry: LineageEntry | undefined): { lineage?: Lineage } {
+  if (!entry) return {};
+  const { indicator: _indicator, period: _period, value: _value, ...lineage } = entry;
+  return { lineage };
 }
