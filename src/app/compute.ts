@@ -57,7 +57,7 @@ export function lineageEntry(figure: ComputedFigure): LineageEntry {
 
 /** The computed figures in place of the ones they replace; every other row stays. */
 export function mergedRealisations(
-  bundle: Bundle,
+  bundle: Pick<Bundle, "realisations">,
   figures: readonly ComputedFigure[],
 ): Realisation[] {
   const key = (indicator: string, period: string) => `${indicator}\u0000${period}`;
@@ -71,6 +71,11 @@ export function mergedRealisations(
     source: `berekend met ${f.lineage.engine} uit ${f.lineage.sources.map((s) => s.name).join(", ")} (lineage.json)`,
   }));
   return [...kept, ...added];
+}
+
+/** The computed figures alone as realisations.csv text, for an upload into the database. */
+export function computedCsv(figures: readonly ComputedFigure[]): string {
+  return realisationsCsv({ realisations: mergedRealisations({ realisations: [] }, figures) });
 }
 
 /** Writes realisations.csv and lineage.json of a bundle folder; on failure neither changes. */

@@ -133,8 +133,8 @@ describeEachComputeEngine("definitions that cannot run", FIXTURE, SMALL_TABLES, 
   });
 });
 
-describe("koers compute --write on a definition that cannot run", () => {
-  beforeAll(() => ensureBuilt());
+describe("koers compute at the command line", () => {
+  beforeAll(() => ensureBuilt(), 180_000);
 
   it("names the missing source file and writes nothing", async () => {
     const { cpSync, mkdtempSync, writeFileSync } = await import("node:fs");
@@ -154,5 +154,42 @@ describe("koers compute --write on a definition that cannot run", () => {
       "klachten-ontvangen,2025-04,99,hand",
     );
     expect(existsSync(join(dir, "lineage.json"))).toBe(false);
+  });
+
+  it("uploads the figures into a plan in the database, and evaluate --json carries the lineage", async () => {
+    const { cpSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "koers-compute-cli-"));
+    cpSync(FIXTURE, join(dir, "bundle"), { recursive: true });
+    const bundle = join(dir, "bundle");
+    const db = join(dir, "koers.db");
+    expect(koers("import", bundle, "--db", db).status).toBe(0);
+    const upload = koers(
+      "compute",
+      bundle,
+      "--period",
+      "2025-04",
+      "--upload",
+      "computed-small",
+      "--db",
+      db,
+    );
+    expect(upload.stderr).toContain("uploaded into plan computed-small: 6 new");
+    expect(upload.status).toBe(0);
+    expect(koers("export", "computed-small", join(dir, "out"), "--db", db).status).toBe(0);
+    const exported = readFileSync(join(dir, "out", "realisations.csv"), "utf8");
+    expect(exported).toContain(
+      "klachten-binnen-termijn,2025-04,100.0,berekend met duckdb uit complaints",
+    );
+    expect(koers("compute", bundle, "--all", "--write").status).toBe(0);
+    const json = JSON.parse(koers("evaluate", bundle, "--period", "2025-10", "--json").stdout);
+    const tevreden = json.indicators.find((i: { id: string }) => i.id === "tevreden");
+    expect(tevreden.value).toBe(33.33);
+    expect(tevreden.lineage.engine).toBe("duckdb");
+    expect(tevreden.lineage.sources[0].name).toBe("survey");
+    expect(tevreden.lineage.sql).toContain("read_csv(");
+    expect(
+      json.indicators.find((i: { id: string }) => i.id === "klachten-ontvangen").lineage.columns,
+    ).toEqual({ value: "c2" });
   });
 });

@@ -3,6 +3,8 @@ import { type Command, Option } from "commander";
 import { ENGINES, type EngineName } from "../../compute/dialect.js";
 import type { ComputeEngine } from "../../compute/engine.js";
 import { formatProblem, UserError } from "../../domain/errors.js";
+import { dbOption } from "../db-option.js";
+import { actingAs, withStore } from "./with-store.js";
 
 interface ComputeOptions {
   readonly period?: string;
@@ -13,6 +15,9 @@ interface ComputeOptions {
   readonly databaseUrl?: string;
   readonly role?: string;
   readonly timeout: string;
+  readonly upload?: string;
+  readonly db?: string;
+  readonly as?: string;
 }
 
 async function openEngine(options: ComputeOptions): Promise<ComputeEngine> {
@@ -52,6 +57,7 @@ async function computeCommand(dir: string, options: ComputeOptions): Promise<voi
       now: new Date(),
     });
     if (options.write) app.writeComputed(bundle, figures);
+    if (options.upload) await uploadFigures(options.upload, app.computedCsv(figures), options);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(figures.map(app.lineageEntry), null, 2)}\n`);
     } else {
@@ -68,8 +74,19 @@ async function computeCommand(dir: string, options: ComputeOptions): Promise<voi
   }
 }
 
+/** Into a plan in the database, as `koers upload` would: all figures or none, audited. */
+async function uploadFigures(planId: string, csv: string, options: ComputeOptions): Promise<void> {
+  const { uploadRealisations } = await import("../../app/upload.js");
+  const result = await withStore(options, async (store) =>
+    uploadRealisations(store, planId, csv, await actingAs(store, options, "write-figures", planId)),
+  );
+  process.stderr.write(
+    `uploaded into plan ${planId}: ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged\n`,
+  );
+}
+
 export function register(cli: Command): void {
-  cli
+  const command = cli
     .command("compute")
     .description(
       "compute the indicators that have a compute definition from the bundle's source data",
@@ -96,5 +113,13 @@ export function register(cli: Command): void {
       ),
     )
     .option("--timeout <seconds>", "the time limit of each query", "300")
-    .action(computeCommand);
+    .option(
+      "--upload <plan>",
+      "write the figures into this plan in the database, as koers upload does",
+    )
+    .option(
+      "--as <email>",
+      "with --upload: the account to act as (default: you, at the command line)",
+    );
+  dbOption(command).action(computeCommand);
 }
