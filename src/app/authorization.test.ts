@@ -56,6 +56,14 @@ describe("authorization", () => {
     expect(allowed(account("owner"), { organisation: "dt" })).toEqual(["read-plan"]);
   });
 
+  it("lets editors change register items, and owners only the items in their name", () => {
+    expect(can(account("editor"), "write-registers", other)).toBe(true);
+    expect(can(account("owner"), "write-registers", mine)).toBe(true);
+    expect(can(account("owner"), "write-registers", other)).toBe(false);
+    expect(can(account("owner"), "write-registers", { organisation: "dt" })).toBe(false);
+    expect(can(account("viewer"), "write-registers", mine)).toBe(false);
+  });
+
   it("lets a viewer read only", () => {
     expect(allowed(account("viewer"), mine)).toEqual(["read-plan"]);
   });

@@ -13,6 +13,8 @@ export type Action =
   | "manage-plans"
   | "write-figures"
   | "write-explanations"
+  /** Risks, findings, lawfulness figures, measures and narratives; owners their own items. */
+  | "write-registers"
   /** Approve an explanation, or return it to its owner with a comment. */
   | "review-explanations"
   /** Close, approve and publish a period. */
@@ -25,7 +27,10 @@ export type Action =
 export interface Resource {
   /** The organisation the thing belongs to; null: it spans all (the audit trail, a global role). */
   readonly organisation: string | null;
-  /** For figures and explanations: the indicator's `owner` as written in plan.yaml. */
+  /**
+   * For figures and explanations: the indicator's `owner` as written in plan.yaml; for a
+   * register item (a risk, a measure), its `owner` as the register writes it.
+   */
   readonly indicatorOwner?: string | undefined;
 }
 
@@ -34,6 +39,7 @@ const EDITOR: ReadonlySet<Action> = new Set([
   "manage-plans",
   "write-figures",
   "write-explanations",
+  "write-registers",
   "review-explanations",
   "change-period",
   "read-audit",
@@ -52,7 +58,10 @@ function roleAllows(role: Role, account: Account, action: Action, resource: Reso
     case "owner":
       return (
         action === "read-plan" ||
-        ((action === "write-figures" || action === "write-explanations") && owns(account, resource))
+        ((action === "write-figures" ||
+          action === "write-explanations" ||
+          action === "write-registers") &&
+          owns(account, resource))
       );
     case "viewer":
       return action === "read-plan";
@@ -77,6 +86,7 @@ const WHAT: Record<Action, string> = {
   "manage-plans": "import or replace plans",
   "write-figures": "change this figure",
   "write-explanations": "change this explanation",
+  "write-registers": "change this register item",
   "review-explanations": "approve or return this explanation",
   "change-period": "close or publish this period",
   "reopen-period": "reopen this period",

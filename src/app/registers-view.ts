@@ -18,8 +18,27 @@ import {
   type ToleranceWarningRow,
 } from "../report/registers-model.js";
 import { REGISTER_TEXTS } from "../report/registers-texts.js";
+import {
+  FIGURES_ACTION,
+  type FiguresEntry,
+  figuresEntry,
+  figuresKey,
+} from "./lawfulness-figures.js";
+import { PROGRESS_ACTION, progressKey, type RegisterName } from "./register-edits.js";
+import {
+  type Editable,
+  measureAccess,
+  type NarrativeView,
+  narrativeViews,
+  type RegisterAccess,
+} from "./registers-access.js";
+import { ASSESSMENT_ACTION, assessmentKey } from "./risk-assessments.js";
 
-export interface MeasureView {
+export type { RegisterAccess } from "./registers-access.js";
+
+export interface MeasureView extends Editable {
+  /** The measure's position in its item's list, from 0: how a change names it. */
+  readonly index: number;
   readonly title: string;
   readonly owner: string;
   readonly status: Measure["status"];
@@ -27,7 +46,7 @@ export interface MeasureView {
   readonly overdue: boolean;
 }
 
-export interface RiskView {
+export interface RiskView extends Editable {
   readonly id: string;
   readonly title: string;
   readonly cause: string | null;
@@ -40,10 +59,6 @@ export interface RiskView {
   readonly change: ScoreChange;
   readonly flagged: boolean;
   readonly note: string | null;
-  /** The assessment's version in the period, for a change to name. */
-  readonly version: number;
-  /** Whether the account may change the assessment (its role, or owning the risk). */
-  readonly writable: boolean;
   readonly measures: readonly MeasureView[];
   readonly history: readonly {
     readonly period: string;
@@ -55,7 +70,7 @@ export interface RiskView {
   }[];
 }
 
-export interface FindingView {
+export interface FindingView extends Editable {
   readonly id: string;
   readonly title: string;
   readonly sources: readonly string[];
@@ -94,7 +109,7 @@ export interface ToleranceView {
   readonly exceeds: boolean;
 }
 
-export interface ArticleView {
+export interface ArticleView extends Editable {
   readonly id: string;
   readonly title: string;
   readonly ministry: string;
@@ -107,6 +122,8 @@ export interface ArticleView {
   readonly warning: boolean;
   readonly note: string | null;
   readonly rule: { readonly article: string; readonly chapter: string; readonly source: string };
+  /** The period's figures as written, for the form: amounts as decimal strings. */
+  readonly figures: FiguresEntry;
   readonly history: readonly {
     readonly period: string;
     readonly basis: "expected" | "found" | null;
@@ -125,10 +142,19 @@ export interface RegistersView {
   readonly findings: readonly FindingView[] | null;
   readonly lawfulness: readonly ArticleView[] | null;
   readonly toleranceWarnings: readonly ToleranceWarningRow[];
+  /** The advisor's narrative of each register in the period; null for a register not kept. */
+  readonly narratives: Readonly<Record<RegisterName, NarrativeView | null>>;
 }
 
-function measureView(measure: Measure, until: Period["until"]): MeasureView {
+function measureView(
+  measure: Measure,
+  until: Period["until"],
+  editable: (index: number, owner: string) => Editable,
+  index: number,
+): MeasureView {
   return {
+    index,
+    ...editable(index, measure.owner),
     title: measure.title,
     owner: measure.owner,
     status: measure.status,
@@ -137,17 +163,11 @@ function measureView(measure: Measure, until: Period["until"]): MeasureView {
   };
 }
 
-/** What the account may do with the risks' assessments in the period. */
-export interface RiskAccess {
-  readonly versions: ReadonlyMap<string, number>;
-  writable(owner: string): boolean;
-}
-
 function riskView(
   j: RiskJudgement,
   history: RiskView["history"],
   period: Period,
-  access: RiskAccess,
+  access: RegisterAccess,
 ): RiskView {
   const { risk, assessment } = j;
   return {
@@ -163,16 +183,25 @@ function riskView(
     change: j.change,
     flagged: j.flagged,
     note: assessment?.note ?? null,
-    version: access.versions.get(risk.id) ?? 0,
+    version: access.versions.of(ASSESSMENT_ACTION, assessmentKey(risk.id, period.id)),
     writable: access.writable(risk.owner),
-    measures: risk.measures.map((m) => measureView(m, period.until)),
+    measures: risk.measures.map((m, i) =>
+      measureView(m, period.until, measureAccess(access, "risks", risk.id, risk.owner), i),
+    ),
     history,
   };
 }
 
-function findingView(j: FindingJudgement, history: FindingView["history"], period: Period) {
+function findingView(
+  j: FindingJudgement,
+  history: FindingView["history"],
+  period: Period,
+  access: RegisterAccess,
+) {
   const { finding } = j;
   return {
+    version: access.versions.of(PROGRESS_ACTION, progressKey(finding.id, period.id)),
+    writable: access.writable(),
     id: finding.id,
     title: finding.title,
     sources: finding.sources,
@@ -183,7 +212,9 @@ function findingView(j: FindingJudgement, history: FindingView["history"], perio
     state: j.state,
     overdue: j.overdue,
     note: j.progress?.note ?? null,
-    measures: finding.measures.map((m) => measureView(m, period.until)),
+    measures: finding.measures.map((m, i) =>
+      measureView(m, period.until, measureAccess(access, "findings", finding.id), i),
+    ),
     history,
   } satisfies FindingView;
 }
@@ -208,9 +239,15 @@ function toleranceView(j: ArticleJudgement, language: Language): ToleranceView |
   };
 }
 
-function articleView(j: ArticleJudgement, history: ArticleView["history"], language: Language) {
+function articleView(
+  j: ArticleJudgement,
+  history: ArticleView["history"],
+  language: Language,
+  editable: Editable,
+) {
   const rule = j.article.rule ?? j.chapter.rule;
   return {
+    ...editable,
     id: j.article.id,
     title: j.article.title,
     ministry: j.chapter.ministry,
@@ -227,6 +264,7 @@ function articleView(j: ArticleJudgement, history: ArticleView["history"], langu
       chapter: percent(j.chapter.rule.chapter, language),
       source: rule.source,
     },
+    figures: figuresEntry(j.figures),
     history,
   } satisfies ArticleView;
 }
@@ -241,7 +279,7 @@ export function registersView(
   plan: Plan,
   period: Period,
   language: Language,
-  access: RiskAccess,
+  access: RegisterAccess,
 ): RegistersView {
   const periods = plan.periods.slice(0, plan.periods.findIndex((p) => p.id === period.id) + 1);
   const { risks, findings, lawfulness } = plan.registers ?? {};
@@ -259,15 +297,19 @@ export function registersView(
       : null,
     findings: findings
       ? judgeFindings(plan, findings, period).map((j, i) =>
-          findingView(j, findingRows(findingHistory?.(i) ?? []), period),
+          findingView(j, findingRows(findingHistory?.(i) ?? []), period, access),
         )
       : null,
     lawfulness: lawfulness
       ? judgeLawfulness(lawfulness, period).map((j, i) =>
-          articleView(j, articleRows(articleHistory?.(i) ?? [], language), language),
+          articleView(j, articleRows(articleHistory?.(i) ?? [], language), language, {
+            version: access.versions.of(FIGURES_ACTION, figuresKey(j.article.id, period.id)),
+            writable: access.writable(),
+          }),
         )
       : null,
     toleranceWarnings: registersReport(plan, period, language)?.toleranceWarnings ?? [],
+    narratives: narrativeViews(plan, period, access),
   };
 }
 

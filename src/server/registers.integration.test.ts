@@ -125,7 +125,17 @@ describeEachEngine("the registers of a period", ({ store, config }) => {
       headers: { cookie: other },
     });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ risks: null, findings: null, lawfulness: null });
+    // The English example keeps the Dutch example's registers, with the same ids.
+    const ids = (items: readonly { id: string }[] | null) => items?.map((i) => i.id);
+    const view = own.json() as RegistersView;
+    expect(ids(view.risks)).toEqual([
+      "personeelstekort",
+      "iv-wendbaarheid",
+      "maatschappelijke-druk",
+    ]);
+    expect(ids(view.findings)).toEqual(["inkoopbeheer"]);
+    expect(ids(view.lawfulness)).toEqual(["huurtoeslag"]);
+    expect(view.lawfulness?.[0]).toMatchObject({ outlook: "exceeds", warning: true });
     const unknown = await app.inject({
       url: `/api/plans/${PLAN}/periods/2025-13/registers`,
       headers: { cookie: viewer },

@@ -132,11 +132,11 @@ describeWithBrowser("the Registers view", () => {
     const editor = await signInPage(browser, url, ACCOUNTS.editor.email, PASSWORD);
     await editor.getByRole("button", { name: "Registers" }).click();
     const stale = editor.locator(`#risk-${OWNED_RISK}`);
-    await stale.locator("details.assess summary").click();
+    await stale.locator(`#edit-risk-${OWNED_RISK} > summary`).click();
 
     const risk = page.locator(`#risk-${OWNED_RISK}`);
     expect(await risk.locator(".flag").count()).toBe(0);
-    await risk.locator("details.assess summary").click();
+    await risk.locator(`#edit-risk-${OWNED_RISK} > summary`).click();
     await risk.getByLabel("Kans").selectOption("4");
     await risk.getByLabel("Impact").selectOption("4");
     await risk.getByLabel("Toelichting").fill("Leverancier stopt met ondersteuning.");

@@ -39,6 +39,8 @@ export function DashboardView(props: {
     "overview" | "entry" | "tasks" | "registers" | "diff" | "audit" | AdminView
   >("overview");
   const { opened, left } = useOpenedIndicator();
+  // A register item's form to open in Registers, chosen from the task list.
+  const [registerForm, setRegisterForm] = useState<string | null>(null);
   // The trail spans every organisation: it is for editors and admins of all of them.
   const auditor = account.roles.some(
     (r) => (r.role === "editor" || r.role === "admin") && r.organisation === null,
@@ -122,7 +124,15 @@ export function DashboardView(props: {
             : (["overview", "entry", "tasks", "registers", "diff"] as const)),
           ...adminViews(account),
         ].map((v) => (
-          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => {
+              setView(v);
+              setRegisterForm(null);
+            }}
+          >
             {t[v]}
           </button>
         ))}
@@ -136,6 +146,10 @@ export function DashboardView(props: {
           plan={plan}
           period={periodId}
           language={language}
+          onOpenRegisterItem={(form) => {
+            setRegisterForm(form);
+            setView("registers");
+          }}
         />
       )}
       {view === "registers" && plan && periodId && (
@@ -146,6 +160,7 @@ export function DashboardView(props: {
           period={periodId}
           open={plan.periods.find((p) => p.id === periodId)?.state === "open"}
           language={language}
+          focus={registerForm}
         />
       )}
       {view === "import" && <ImportPanel language={language} onImported={showImported} />}

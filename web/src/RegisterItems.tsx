@@ -1,4 +1,6 @@
 import { Fragment, type ReactNode } from "react";
+import { LawfulnessFiguresForm } from "./LawfulnessFiguresForm.js";
+import { FindingStatusForm, MeasureForm } from "./RegisterForms.js";
 import { RiskAssessmentForm } from "./RiskAssessmentForm.js";
 import type { ArticleView, FindingView, MeasureView, RiskView } from "./registers-api.js";
 import { longDate, REGISTERS_TEXTS } from "./registers-texts.js";
@@ -19,10 +21,20 @@ export function Flag({ children }: { children: ReactNode }) {
 
 export function MeasureText({ m, language }: { m: MeasureView; language: Language }) {
   const t = REGISTERS_TEXTS[language];
+  return (
+    <>
+      {m.title} — {t.owner.toLowerCase()} {m.owner}; <MeasureState m={m} language={language} />
+    </>
+  );
+}
+
+/** A measure's status, and its due date (flagged when past). */
+export function MeasureState({ m, language }: { m: MeasureView; language: Language }) {
+  const t = REGISTERS_TEXTS[language];
   const due = m.due ? longDate(m.due, language) : null;
   return (
     <>
-      {m.title} — {t.owner.toLowerCase()} {m.owner}; {t.measureStatus[m.status]}
+      {t.measureStatus[m.status]}
       {due && !m.overdue && `; ${t.due(due)}`}
       {due && m.overdue && (
         <>
@@ -33,20 +45,31 @@ export function MeasureText({ m, language }: { m: MeasureView; language: Languag
   );
 }
 
-function Measures({
-  measures,
-  language,
-}: {
+/** An item's measures, each with its form where the account may update it. */
+function Measures(props: {
   measures: readonly MeasureView[];
+  register: "risks" | "findings";
+  item: string;
+  editing: Editing | null;
   language: Language;
 }) {
+  const { measures, editing, language } = props;
   const t = REGISTERS_TEXTS[language];
   if (measures.length === 0) return <p>{t.noMeasures}</p>;
   return (
     <ul>
       {measures.map((m) => (
-        <li key={m.title}>
+        <li key={m.index}>
           <MeasureText m={m} language={language} />
+          {m.writable && editing && (
+            <MeasureForm
+              measure={m}
+              register={props.register}
+              item={props.item}
+              editing={editing}
+              language={language}
+            />
+          )}
         </li>
       ))}
     </ul>
@@ -118,7 +141,7 @@ function scoreLine(risk: RiskView, t: Texts): string {
   return risk.change === "not-scored" ? score : `${score} (${t.change[risk.change]})`;
 }
 
-/** Where a risk's assessment may be changed: an open period; null when it is not open. */
+/** Where register items may be changed: an open period; null when it is not open. */
 export interface Editing {
   readonly plan: string;
   readonly period: { readonly id: string; readonly label: string };
@@ -151,7 +174,13 @@ export function RiskItem(props: {
         ]}
       />
       <h4>{t.measures}</h4>
-      <Measures measures={risk.measures} language={language} />
+      <Measures
+        measures={risk.measures}
+        register="risks"
+        item={risk.id}
+        editing={props.editing}
+        language={language}
+      />
       <History
         title={risk.title}
         t={t}
@@ -185,6 +214,7 @@ export function FindingItem(props: {
   finding: FindingView;
   periods: PeriodLabels;
   language: Language;
+  editing: Editing | null;
 }) {
   const { finding, language } = props;
   const t = REGISTERS_TEXTS[language];
@@ -209,7 +239,13 @@ export function FindingItem(props: {
         ]}
       />
       <h4>{t.measures}</h4>
-      <Measures measures={finding.measures} language={language} />
+      <Measures
+        measures={finding.measures}
+        register="findings"
+        item={finding.id}
+        editing={props.editing}
+        language={language}
+      />
       <History
         title={finding.title}
         t={t}
@@ -231,6 +267,9 @@ export function FindingItem(props: {
           ),
         }))}
       />
+      {finding.writable && props.editing && (
+        <FindingStatusForm finding={finding} editing={props.editing} language={language} />
+      )}
     </li>
   );
 }
@@ -257,6 +296,7 @@ export function ArticleItem(props: {
   article: ArticleView;
   periods: PeriodLabels;
   language: Language;
+  editing: Editing | null;
 }) {
   const { article: a, language } = props;
   const t = REGISTERS_TEXTS[language];
@@ -293,6 +333,9 @@ export function ArticleItem(props: {
           ),
         }))}
       />
+      {a.writable && props.editing && (
+        <LawfulnessFiguresForm article={a} editing={props.editing} language={language} />
+      )}
     </li>
   );
 }

@@ -1,29 +1,48 @@
 import { type ReactNode, useEffect, useState } from "react";
 import type { Account } from "./api.js";
+import { NarrativeForm } from "./RegisterForms.js";
 import {
   ArticleItem,
   type Editing,
   FindingItem,
-  MeasureText,
+  MeasureState,
   type PeriodLabels,
   RiskItem,
 } from "./RegisterItems.js";
+import { openForm, ownedItems } from "./register-links.js";
 import "./registers.css";
-import { type MeasureView, type RegistersView as Registers, registers } from "./registers-api.js";
+import { type RegisterName, type RegistersView as Registers, registers } from "./registers-api.js";
 import { REGISTERS_TEXTS } from "./registers-texts.js";
 import { type Language, TEXTS } from "./texts.js";
 
 function Register<T>(props: {
-  id: string;
+  id: RegisterName;
   heading: string;
+  view: Registers;
   items: readonly T[] | null;
+  editing: Editing | null;
   language: Language;
   item: (item: T) => ReactNode;
 }) {
   const t = REGISTERS_TEXTS[props.language];
+  const narrative = props.view.narratives[props.id];
   return (
     <section aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      {narrative?.html && (
+        // The server renders the Markdown as the report does, with raw HTML escaped.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and escaped by the server
+        <div className="markdown narrative" dangerouslySetInnerHTML={{ __html: narrative.html }} />
+      )}
+      {narrative?.writable && props.editing && (
+        <NarrativeForm
+          register={props.id}
+          heading={props.heading}
+          narrative={narrative}
+          editing={props.editing}
+          language={props.language}
+        />
+      )}
       {props.items === null && <p>{t.none}</p>}
       {props.items?.length === 0 && <p>{t.empty}</p>}
       {props.items && props.items.length > 0 && (
@@ -35,29 +54,39 @@ function Register<T>(props: {
   );
 }
 
-/** The risks the account owns and the measures it is to carry out, wherever they are. */
+/** The risks the account owns and the measures it is to carry out, each linking to its form. */
 function Mine({ view, email, language }: { view: Registers; email: string; language: Language }) {
   const t = REGISTERS_TEXTS[language];
-  const mine = (m: MeasureView) => m.owner.toLowerCase() === email;
-  const risks = (view.risks ?? []).filter((r) => r.owner.toLowerCase() === email);
-  const measures = [...(view.risks ?? []), ...(view.findings ?? [])].flatMap((item) =>
-    item.measures.filter(mine).map((m) => ({ item: item.title, m })),
-  );
+  const items = ownedItems(view, email);
   return (
     <section aria-labelledby="mine-heading" className="mine">
       <h2 id="mine-heading">{t.mine}</h2>
-      {risks.length + measures.length === 0 ? (
+      {items.length === 0 ? (
         <p>{t.mineNone}</p>
       ) : (
         <ul>
-          {risks.map((r) => (
-            <li key={r.id}>
-              <a href={`#risk-${r.id}`}>{r.title}</a> ({t.riskOwned})
-            </li>
-          ))}
-          {measures.map(({ item, m }) => (
-            <li key={`${item} ${m.title}`}>
-              <MeasureText m={m} language={language} /> ({t.measureOf(item)})
+          {items.map((item) => (
+            <li key={`${item.of} ${item.title} ${item.form}`}>
+              {item.form ? (
+                <a
+                  href={`#${item.form}`}
+                  onClick={(event) => {
+                    if (item.form && openForm(item.form)) event.preventDefault();
+                  }}
+                >
+                  {item.title}
+                </a>
+              ) : (
+                item.title
+              )}{" "}
+              {item.measure ? (
+                <>
+                  ({t.measureOf(item.of ?? "")}):{" "}
+                  <MeasureState m={item.measure} language={language} />
+                </>
+              ) : (
+                `(${t.riskOwned})`
+              )}
             </li>
           ))}
         </ul>
@@ -71,9 +100,11 @@ export function RegistersView(props: {
   account: Account;
   plan: string;
   period: string;
-  /** Whether the period is open, so that assessments may be changed. */
+  /** Whether the period is open, so that register items may be changed. */
   open: boolean;
   language: Language;
+  /** The id of a form to open once the registers are read (from the task list). */
+  focus?: string | null;
 }) {
   const { language } = props;
   const [reads, setReads] = useState(0);
@@ -91,6 +122,11 @@ export function RegistersView(props: {
     };
   }, [props.plan, props.period, language, reads]);
 
+  const loaded = view !== null;
+  useEffect(() => {
+    if (loaded && props.focus) openForm(props.focus);
+  }, [loaded, props.focus]);
+
   if (error) {
     return (
       <p className="error" role="alert">
@@ -103,15 +139,16 @@ export function RegistersView(props: {
   const editing: Editing | null = props.open
     ? { plan: props.plan, period: view.period, onSaved: () => setReads((n) => n + 1) }
     : null;
+  const shared = { view, editing, language };
   return (
     <div className="registers">
       <h1>{t.heading(view.period.label)}</h1>
-      <Mine view={view} email={props.account.email.toLowerCase()} language={language} />
+      <Mine view={view} email={props.account.email} language={language} />
       <Register
         id="risks"
         heading={t.risks}
         items={view.risks}
-        language={language}
+        {...shared}
         item={(r) => (
           <RiskItem key={r.id} risk={r} periods={periods} language={language} editing={editing} />
         )}
@@ -120,15 +157,31 @@ export function RegistersView(props: {
         id="findings"
         heading={t.findings}
         items={view.findings}
-        language={language}
-        item={(f) => <FindingItem key={f.id} finding={f} periods={periods} language={language} />}
+        {...shared}
+        item={(f) => (
+          <FindingItem
+            key={f.id}
+            finding={f}
+            periods={periods}
+            language={language}
+            editing={editing}
+          />
+        )}
       />
       <Register
         id="lawfulness"
         heading={t.lawfulness}
         items={view.lawfulness}
-        language={language}
-        item={(a) => <ArticleItem key={a.id} article={a} periods={periods} language={language} />}
+        {...shared}
+        item={(a) => (
+          <ArticleItem
+            key={a.id}
+            article={a}
+            periods={periods}
+            language={language}
+            editing={editing}
+          />
+        )}
       />
     </div>
   );

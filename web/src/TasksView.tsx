@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import type { Account, PlanSummary } from "./api.js";
+import { RegisterTasks } from "./RegisterTasks.js";
 import { TaskEditor } from "./TaskEditor.js";
 import "./tasks.css";
 import { type TaskSummary, taskApi } from "./task-api.js";
@@ -79,6 +80,8 @@ export function TasksView(props: {
   plan: PlanSummary;
   period: string;
   language: Language;
+  /** Opens a register item's form (a risk or measure in the account's name) in Registers. */
+  onOpenRegisterItem?: (form: string) => void;
 }) {
   const { account, plan, period, language } = props;
   const t = TASK_TEXTS[language];
@@ -130,6 +133,16 @@ export function TasksView(props: {
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">{t.tasks}</h1>
       <Reminder tasks={tasks} language={language} />
+      {props.onOpenRegisterItem && (
+        <RegisterTasks
+          account={account}
+          plan={plan.id}
+          period={{ id: period, label }}
+          open={plan.periods.find((p) => p.id === period)?.state === "open"}
+          language={language}
+          onOpen={props.onOpenRegisterItem}
+        />
+      )}
       <p>{t.counts(tasks.length, tasks.filter((task) => task.state === "approved").length)}</p>
       {editorOf(account, plan.organisation) && tasks[0] && (
         <DueDate

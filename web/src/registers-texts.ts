@@ -92,6 +92,34 @@ const nl = {
   saved: "Opgeslagen.",
   conflict: (by: number) =>
     `Iemand anders heeft de beoordeling intussen gewijzigd (versie ${by}). Het formulier toont nu de huidige beoordeling; pas die zo nodig aan en sla opnieuw op.`,
+  changedMeanwhile: (by: number) =>
+    `Iemand anders heeft dit intussen gewijzigd (versie ${by}). Het formulier toont nu de huidige stand; pas die zo nodig aan en sla opnieuw op.`,
+  editFinding: "Stand wijzigen",
+  findingLegend: (period: string) => `Stand ${period}`,
+  editMeasure: "Maatregel bijwerken",
+  measureLegend: (title: string) => `Maatregel: ${title}`,
+  dueDate: "Gepland gereed",
+  editFigures: "Cijfers wijzigen",
+  figuresLegend: (period: string) => `Cijfers ${period}`,
+  basisLabel: "Grondslag",
+  expenditure: "Uitgaven (euro)",
+  receipts: "Ontvangsten (euro)",
+  errorsAmount: "Fouten (euro)",
+  uncertainties: "Onzekerheden (euro)",
+  amountsHint:
+    "Bedragen in hele euro's zonder punten, centen na een punt (1250000 of 1250000.50), nul of meer. Vul alle vier in, of geen en geef dan een toelichting waarom.",
+  statedOutlook: "Uitkomst volgens de opgave (alleen zonder bedragen)",
+  notStated: "niet vermeld",
+  editNarrative: "Toelichting van de adviseur wijzigen",
+  narrativeLegend: (heading: string, period: string) => `Toelichting bij ${heading}, ${period}`,
+  narrative: "Toelichting (Markdown)",
+  narrativeHint:
+    "Staat bovenaan deze paragraaf in de rapportage. Een lege toelichting haalt haar weg.",
+  tasksHeading: "Mijn risico's en maatregelen bijwerken",
+  tasksIntro: (period: string) =>
+    `Risico's en maatregelen op uw naam. Werk de beoordeling en de stand voor ${period} bij in Registers.`,
+  update: "Bijwerken",
+  readOnly: "periode gesloten",
 };
 
 type RegisterTexts = typeof nl;
@@ -180,6 +208,33 @@ const en: RegisterTexts = {
   saved: "Saved.",
   conflict: (by) =>
     `Someone else changed the assessment meanwhile (version ${by}). The form now shows the current assessment; change it if need be and save again.`,
+  changedMeanwhile: (by) =>
+    `Someone else changed this meanwhile (version ${by}). The form now shows it as it is; change it if need be and save again.`,
+  editFinding: "Change the state",
+  findingLegend: (period) => `State ${period}`,
+  editMeasure: "Update the measure",
+  measureLegend: (title) => `Measure: ${title}`,
+  dueDate: "Due",
+  editFigures: "Change the figures",
+  figuresLegend: (period) => `Figures ${period}`,
+  basisLabel: "Basis",
+  expenditure: "Expenditure (euros)",
+  receipts: "Receipts (euros)",
+  errorsAmount: "Errors (euros)",
+  uncertainties: "Uncertainties (euros)",
+  amountsHint:
+    "Amounts in euros without thousands separators, cents after a point (1250000 or 1250000.50), zero or more. Give all four, or none and a note saying why.",
+  statedOutlook: "Outcome as stated (only without amounts)",
+  notStated: "not stated",
+  editNarrative: "Change the advisor's narrative",
+  narrativeLegend: (heading, period) => `Narrative of ${heading}, ${period}`,
+  narrative: "Narrative (Markdown)",
+  narrativeHint: "Shown at the top of this section in the report. An empty narrative removes it.",
+  tasksHeading: "Update my risks and measures",
+  tasksIntro: (period) =>
+    `Risks and measures in your name. Update their assessment and state for ${period} in Registers.`,
+  update: "Update",
+  readOnly: "period closed",
 };
 
 export const REGISTERS_TEXTS: Record<Language, RegisterTexts> = { nl, en };

@@ -1,19 +1,21 @@
 /**
  * The plan's registers (risks, audit findings, lawfulness) in one period, with their history,
- * and changing a risk's assessment at the version read.
+ * and changing a risk's assessment at the version read (the other items: register-edits.ts).
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Account } from "../../app/accounts.js";
-import { can } from "../../app/authorization.js";
 import { ForbiddenError, NotFoundError } from "../../app/errors.js";
 import { readablePlanDefinition, requirePeriodOf } from "../../app/plan-access.js";
+import { registerVersions } from "../../app/register-writes.js";
+import { REGISTER_ACTIONS } from "../../app/registers-access.js";
 import { registersView } from "../../app/registers-view.js";
-import { assessmentVersions, updateRiskAssessment } from "../../app/risk-assessments.js";
+import { updateRiskAssessment } from "../../app/risk-assessments.js";
 import { LANGUAGES, type Language, type Plan } from "../../domain/plan.js";
+import { renderMarkdown } from "../../report/html.js";
 import { signedIn } from "../authenticate.js";
 import { jsonSchema, periodParams, signedInProblems } from "../schemas.js";
 import { type RouteContext, SESSION_SECURITY } from "./context.js";
+import { registerEditRoutes, writable } from "./register-edits.js";
 
 const score = z.number().int().min(1).max(5).nullable();
 const assessment = z.strictObject({
@@ -38,10 +40,8 @@ function requireRiskOwner(plan: Plan, riskId: string): string {
   return risk.owner;
 }
 
-const writable = (account: Account, organisation: string) => (owner: string) =>
-  can(account, "write-figures", { organisation, indicatorOwner: owner });
-
-export function registersRoutes(scope: FastifyInstance, { store, plans }: RouteContext): void {
+export function registersRoutes(scope: FastifyInstance, context: RouteContext): void {
+  const { store, plans } = context;
   scope.get<{ Params: { plan: string; period: string }; Querystring: { language?: Language } }>(
     "/api/plans/:plan/periods/:period/registers",
     {
@@ -68,10 +68,11 @@ export function registersRoutes(scope: FastifyInstance, { store, plans }: RouteC
       // The registers live in the plan's definition: its figures are not needed.
       const { plan, organisation } = await readablePlanDefinition(plans, account, planId);
       const period = requirePeriodOf(plan, periodId);
-      const versions = await assessmentVersions(store.db, planId, periodId);
+      const versions = await registerVersions(store.db, planId, REGISTER_ACTIONS);
       return registersView(plan, period, request.query.language ?? plan.language, {
         versions,
         writable: writable(account, organisation),
+        render: (markdown, id) => renderMarkdown(markdown, 2, id),
       });
     },
   );
@@ -102,7 +103,7 @@ export function registersRoutes(scope: FastifyInstance, { store, plans }: RouteC
       const { plan, organisation } = await readablePlanDefinition(plans, account, planId);
       requirePeriodOf(plan, period);
       const owner = requireRiskOwner(plan, risk);
-      // The same people who may change a figure: editors, admins, and the risk's own owner.
+      // Editors, admins, and the risk's own owner.
       if (!writable(account, organisation)(owner)) {
         throw new ForbiddenError(`${account.email} may not change the assessment of risk ${risk}`);
       }
@@ -113,4 +114,5 @@ export function registersRoutes(scope: FastifyInstance, { store, plans }: RouteC
       );
     },
   );
+  registerEditRoutes(scope, context);
 }
