@@ -37,6 +37,7 @@ export function reportOf(
     sections: bundle.sections,
     language: language ?? bundle.plan.language,
     ...(anchor ? { anchor } : {}),
+    ...(bundle.lineage ? { lineage: { entries: bundle.lineage, dir: bundle.dir } } : {}),
   });
   return { model, warnings: reported ? explanationWarnings(bundle, reported) : [] };
 }

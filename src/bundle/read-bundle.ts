@@ -6,6 +6,8 @@ import type { Explanation, Section } from "../domain/narrative.js";
 import type { Plan, Realisation } from "../domain/plan.js";
 import { withHistory } from "./history-bundle.js";
 import { readIntentions } from "./intentions-file.js";
+import { readBundleLineage } from "./lineage-bundle.js";
+import type { LineageEntry } from "./lineage-file.js";
 import { readPlan } from "./plan-file.js";
 import { ProblemLog } from "./problems.js";
 import { readRealisations } from "./realisations-file.js";
@@ -26,6 +28,8 @@ export interface Bundle {
   readonly realisations: readonly Realisation[];
   readonly explanations: readonly Explanation[];
   readonly sections: readonly Section[];
+  /** lineage.json: how the computed figures came about; undefined when the bundle has none. */
+  readonly lineage?: readonly LineageEntry[];
   readonly warnings: readonly Problem[];
 }
 
@@ -67,6 +71,7 @@ export function readBundle(dir: string): Bundle {
     : [];
   const explanations = readExplanations(dir, plan, log);
   const sections = readSections(dir, plan, log);
+  const lineage = readBundleLineage(dir, log);
   if (log.errors.length > 0) throw rejection(log);
   return {
     dir,
@@ -77,6 +82,7 @@ export function readBundle(dir: string): Bundle {
     realisations,
     explanations,
     sections,
+    ...(lineage ? { lineage } : {}),
     warnings: log.warnings,
   };
 }

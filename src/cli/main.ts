@@ -4,12 +4,14 @@ import { evaluationJson } from "../app/evaluation-json.js";
 import { bundleForecasts } from "../app/forecast-json.js";
 import { isBinary, REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
 import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
+import { readLineage } from "../bundle/lineage-file.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
 import { LANGUAGES, type Language } from "../domain/plan.js";
 import { register as registerAudit } from "./commands/audit.js";
 import { register as registerCheck } from "./commands/check.js";
 import { register as registerCompute } from "./commands/compute.js";
+import { register as registerDemoData } from "./commands/demo-data.js";
 import { register as registerDiff } from "./commands/diff.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerImport } from "./commands/import.js";
@@ -66,7 +68,7 @@ function evaluateCommand(
   if (options.json) {
     const forecasts = bundleForecasts(bundle, options.period);
     process.stdout.write(
-      `${JSON.stringify(evaluationJson(evaluation, forecasts, bundle.realisations), null, 2)}\n`,
+      `${JSON.stringify(evaluationJson(evaluation, forecasts, bundle.realisations, readLineage(dir)), null, 2)}\n`,
     );
   } else {
     process.stdout.write(
@@ -139,6 +141,7 @@ export function program(): Command {
   registerPeriod(cli);
   registerUpload(cli);
   registerRemind(cli);
+  registerDemoData(cli);
   return cli;
 }
 

@@ -190,6 +190,9 @@ describe("koers compute at the command line", () => {
     expect(tevreden.lineage.sql).toContain("read_csv(");
     expect(
       json.indicators.find((i: { id: string }) => i.id === "klachten-ontvangen").lineage.columns,
-    ).toEqual({ value: "c2" });
+    ).toEqual({
+      value:
+        "a1, added up over the rows grouped by d1 (g_d1 = 0) whose d1 is from 2025-01-01 to 2025-10-31",
+    });
   });
 });

@@ -7,10 +7,11 @@ import type { Decimal } from "../domain/decimal.js";
 import { UserError } from "../domain/errors.js";
 
 import { type Indicator, indicatorsOf, type Period, type Plan } from "../domain/plan.js";
-import type { ComputeEngine, ResolvedSource } from "./engine.js";
+import type { ComputeEngine, QueryResult, ResolvedSource } from "./engine.js";
 import { ratioFigure, valueFigure } from "./figures.js";
+import { partDescription, partValue } from "./parts.js";
 import { SourceHashes } from "./source-files.js";
-import { type SourceItem, sourceQuery } from "./source-query.js";
+import { type Part, type SourceItem, sourceQueries } from "./source-query.js";
 import { boundSql } from "./sql-parameters.js";
 
 export interface ComputedFigure {
@@ -122,30 +123,34 @@ async function runSource(
   items: readonly (SourceItem & { indicator: Indicator })[],
 ): Promise<ComputedFigure[]> {
   const { plan, engine, options } = context;
-  const query = sourceQuery(engine.dialect, source, items, options.periods, plan.year);
-  let row: Readonly<Record<string, unknown>>;
-  let ms: number;
-  let ran: string;
-  try {
-    ({ row, ms, sql: ran } = await engine.queryOne(query.sql, options.timeoutMs));
-  } catch (error) {
-    throw await culprits(context, source, items, error);
-  }
   const byId = new Map(items.map((i) => [i.indicatorId, i.indicator]));
-  return query.figures.map((f) => {
-    const indicator = byId.get(f.indicatorId) as Indicator;
-    const { value, numerator, denominator } = f.columns;
-    const figure =
-      value !== undefined
-        ? valueFigure(row[value], indicator)
-        : ratioFigure(row[numerator ?? ""], row[denominator ?? ""], indicator);
-    return {
-      indicatorId: f.indicatorId,
-      periodId: f.periodId,
-      value: figure,
-      lineage: lineageOf(context, ran, f.columns as Record<string, string>, [source], ms),
-    };
-  });
+  const figures: ComputedFigure[] = [];
+  for (const query of sourceQueries(engine.dialect, source, items, options.periods, plan.year)) {
+    let result: QueryResult;
+    try {
+      result = await engine.query(query.sql, options.timeoutMs);
+    } catch (error) {
+      throw await culprits(context, source, items, error);
+    }
+    for (const f of query.figures) {
+      const indicator = byId.get(f.indicatorId) as Indicator;
+      const { value, numerator, denominator } = f.parts;
+      const part = (p: Part | undefined) => (p ? partValue(result.rows, p) : null);
+      const figure =
+        value !== undefined
+          ? valueFigure(part(value), indicator)
+          : ratioFigure(part(numerator), part(denominator), indicator);
+      const columns: Record<string, string> = {};
+      for (const [role, p] of Object.entries(f.parts)) columns[role] = partDescription(p);
+      figures.push({
+        indicatorId: f.indicatorId,
+        periodId: f.periodId,
+        value: figure,
+        lineage: lineageOf(context, result.sql, columns, [source], result.ms),
+      });
+    }
+  }
+  return figures;
 }
 
 /** Finds which of a source's definitions made its query fail, to name them in the error. */
@@ -158,9 +163,11 @@ async function culprits(
   const { engine, options, plan } = context;
   const failing: string[] = [];
   for (const item of items) {
-    const alone = sourceQuery(engine.dialect, source, [item], options.periods.slice(-1), plan.year);
+    const periods = options.periods.slice(-1);
     try {
-      await engine.queryOne(alone.sql, options.timeoutMs);
+      for (const alone of sourceQueries(engine.dialect, source, [item], periods, plan.year)) {
+        await engine.query(alone.sql, options.timeoutMs);
+      }
     } catch (e) {
       failing.push(`indicator "${item.indicatorId}": ${messageOf(e)}`);
     }
@@ -179,13 +186,18 @@ async function runSql(
   const figures: ComputedFigure[] = [];
   for (const period of options.periods) {
     const sql = boundSql(engine.dialect, definition.sql, { plan, period });
-    let result: Awaited<ReturnType<ComputeEngine["queryOne"]>>;
+    let result: QueryResult;
     try {
-      result = await engine.queryOne(sql, options.timeoutMs);
+      result = await engine.query(sql, options.timeoutMs);
     } catch (error) {
       throw new UserError(`indicator "${indicator.id}", period ${period.id}: ${messageOf(error)}`);
     }
-    const { row } = result;
+    const [row = {}] = result.rows;
+    if (result.rows.length !== 1) {
+      throw new UserError(
+        `indicator "${indicator.id}", period ${period.id}: the query gave ${result.rows.length} rows, not one`,
+      );
+    }
     const columns: Record<string, string> =
       "value" in row ? { value: "value" } : { numerator: "numerator", denominator: "denominator" };
     if (!("value" in row) && !("numerator" in row && "denominator" in row)) {

@@ -63,7 +63,7 @@ export class DuckDbEngine implements ComputeEngine {
     this.sources = sources;
   }
 
-  async queryOne(sql: string, timeoutMs: number): Promise<QueryResult> {
+  async query(sql: string, timeoutMs: number): Promise<QueryResult> {
     const wrapped = withSources(sql, this.sources, (n) => this.dialect.quoteIdentifier(n));
     const started = performance.now();
     const timer = setTimeout(() => this.connection.interrupt(), timeoutMs);
@@ -76,10 +76,7 @@ export class DuckDbEngine implements ComputeEngine {
         );
       }
       const reader = await this.connection.runAndReadAll(wrapped);
-      const rows = reader.getRowObjects();
-      if (rows.length !== 1)
-        throw new EngineError("duckdb", `the query gave ${rows.length} rows, not one`);
-      return { row: rows[0] ?? {}, sql: wrapped, ms: performance.now() - started };
+      return { rows: reader.getRowObjects(), sql: wrapped, ms: performance.now() - started };
     } catch (error) {
       if (error instanceof EngineError) throw error;
       const elapsed = performance.now() - started;
@@ -96,11 +93,11 @@ export class DuckDbEngine implements ComputeEngine {
   }
 
   async rowCount(source: string): Promise<number> {
-    const { row } = await this.queryOne(
+    const { rows } = await this.query(
       `SELECT count(*) AS n FROM ${this.dialect.quoteIdentifier(source)}`,
       600_000,
     );
-    return Number(row.n);
+    return Number(rows[0]?.n);
   }
 
   async close(): Promise<void> {

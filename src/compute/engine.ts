@@ -14,7 +14,7 @@ export interface ResolvedSource {
 }
 
 export interface QueryResult {
-  readonly row: Readonly<Record<string, unknown>>;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
   /** The statement as it ran, the sources' relations included. */
   readonly sql: string;
   readonly ms: number;
@@ -28,8 +28,8 @@ export interface ComputeEngine {
   resolve(source: DataSource, bundleDir: string): ResolvedSource;
   /** Makes the sources (and only those) readable, and the statutory-term functions callable. */
   attach(sources: readonly ResolvedSource[], years: { from: number; to: number }): Promise<void>;
-  /** Runs one query that returns one row, within the time limit. */
-  queryOne(sql: string, timeoutMs: number): Promise<QueryResult>;
+  /** Runs one query, within the time limit. */
+  query(sql: string, timeoutMs: number): Promise<QueryResult>;
   /** The number of rows of a source. */
   rowCount(source: string): Promise<number>;
   close(): Promise<void>;

@@ -15,6 +15,7 @@ export function toDecimal(value: unknown): Decimal | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? decimalFromNumber(value) : null;
   if (typeof value === "bigint") return { units: value, scale: 0 };
+  if (isDecimal(value)) return value;
   const text = String(value);
   const parsed = parseDecimal(text);
   if (!parsed) throw new Error(`not a number from the engine: ${text}`);
@@ -53,4 +54,9 @@ export function ratioFigure(
   if (n === null || d === null) return null;
   const factor = indicator.unit === "percent" ? 100n : 1n;
   return divideDecimal(n, d, indicator.decimals ?? DEFAULT_DECIMALS, factor) ?? null;
+}
+
+/** Parts added up from several rows arrive as decimals already. */
+function isDecimal(value: unknown): value is Decimal {
+  return typeof value === "object" && value !== null && "units" in value && "scale" in value;
 }

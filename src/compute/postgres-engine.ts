@@ -105,7 +105,7 @@ export class PostgresEngine implements ComputeEngine {
     this.sources = sources;
   }
 
-  async queryOne(sql: string, timeoutMs: number): Promise<QueryResult> {
+  async query(sql: string, timeoutMs: number): Promise<QueryResult> {
     const wrapped = withSources(sql, this.sources, (n) => this.dialect.quoteIdentifier(n));
     const started = performance.now();
     await this.client.query("BEGIN READ ONLY");
@@ -123,10 +123,8 @@ export class PostgresEngine implements ComputeEngine {
         );
       await this.checkRelations(wrapped);
       const result = await this.client.query({ text: wrapped });
-      if (result.rows.length !== 1)
-        throw new EngineError("postgres", `the query gave ${result.rows.length} rows, not one`);
       return {
-        row: result.rows[0] as Record<string, unknown>,
+        rows: result.rows as Record<string, unknown>[],
         sql: wrapped,
         ms: performance.now() - started,
       };
@@ -164,11 +162,11 @@ export class PostgresEngine implements ComputeEngine {
   }
 
   async rowCount(source: string): Promise<number> {
-    const { row } = await this.queryOne(
+    const { rows } = await this.query(
       `SELECT count(*) AS n FROM ${this.dialect.quoteIdentifier(source)}`,
       600_000,
     );
-    return Number(row.n);
+    return Number(rows[0]?.n);
   }
 
   async close(): Promise<void> {

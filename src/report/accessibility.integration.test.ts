@@ -8,6 +8,7 @@ import type { Language } from "../domain/plan.js";
 import { describeViolations, runAxe } from "../testing/axe.js";
 import { describeWithBrowser, launchBrowser } from "../testing/browser.js";
 import { ROOT } from "../testing/cli.js";
+import { computedSmallBundle } from "../testing/computed-bundle.js";
 import { renderCharts } from "./chart.js";
 import { renderHtml } from "./html.js";
 
@@ -32,6 +33,19 @@ describeWithBrowser("the HTML report passes axe-core's WCAG 2.1 A and AA rules",
       await page.setContent(await exampleHtml(language), { waitUntil: "load" });
       const result = await runAxe(page);
       expect(result.passes.length).toBeGreaterThan(0);
+      expect(result.violations.length, describeViolations(result.violations)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("with no violations in the appendix on the origin of computed figures", async () => {
+    const { model } = buildReport(readBundle(await computedSmallBundle()), "2025-10");
+    expect(model.lineage).not.toBeNull();
+    const page = await browser.newPage();
+    try {
+      await page.setContent(renderHtml(model, await renderCharts(model)), { waitUntil: "load" });
+      const result = await runAxe(page);
       expect(result.violations.length, describeViolations(result.violations)).toBe(0);
     } finally {
       await page.close();

@@ -3,6 +3,7 @@ import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
 import type { RenderedChart } from "./chart.js";
 import { escapeXml as escapeHtml } from "./escape.js";
+import { LINEAGE_CSS, lineageHtml } from "./lineage-html.js";
 import { shiftHeadings } from "./markdown.js";
 import type { ExplanationBlock, NarrativeSection, ReportModel, TableRow } from "./model.js";
 import { registerSectionsHtml } from "./registers-html.js";
@@ -29,7 +30,7 @@ export function renderHtml(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(model.title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${model.lineage ? LINEAGE_CSS : ""}</style>
 </head>
 <body>
 <header>
@@ -44,7 +45,7 @@ ${renderTable(model)}${model.earlyWarnings ? `\n${renderSection(model.earlyWarni
 ${model.intentions ? renderSection(model.intentions) : ""}
 ${renderExplanations(model, charts)}
 ${model.sections.map(renderSection).join("\n")}
-${registerSectionsHtml(model, renderMarkdown)}
+${registerSectionsHtml(model, renderMarkdown)}${model.lineage ? `\n${lineageHtml(model.lineage)}` : ""}
 </main>
 ${model.colophon ? `<footer class="colophon">\n<p>${escapeHtml(model.colophon)}</p>\n</footer>\n` : ""}</body>
 </html>

@@ -1,4 +1,5 @@
 /** Renders the report model as Markdown (GitHub-flavoured tables and footnotes). */
+import { lineageMarkdown } from "./lineage-markdown.js";
 import { prefixFootnotes, shiftHeadings } from "./markdown.js";
 import type { ReportModel, TableRow } from "./model.js";
 import { registerSectionsMarkdown } from "./registers-markdown.js";
@@ -106,6 +107,7 @@ export function renderMarkdown(model: ReportModel): string {
       prefixFootnotes(shiftHeadings(s.markdown, 1), `s${i + 1}`),
     ]),
     ...registerSectionsMarkdown(model),
+    ...(model.lineage ? lineageMarkdown(model.lineage) : []),
     ...(model.colophon ? ["", "---", "", inline(model.colophon)] : []),
   ];
   return `${lines

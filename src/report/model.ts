@@ -22,6 +22,7 @@ import {
   intentionRows,
   intentionsOverview,
 } from "./intentions-model.js";
+import { type LineageAppendix, lineageAppendix, type ReportLineage } from "./lineage-model.js";
 import { type RegistersReport, registersReport, withToleranceWarnings } from "./registers-model.js";
 import { surveyFactList } from "./survey-facts.js";
 import { TEXTS, type Texts } from "./texts.js";
@@ -149,6 +150,8 @@ export interface ReportModel {
   readonly sections: readonly NarrativeSection[];
   /** The register sections (findings, risks, lawfulness), after `sections`; null without registers. */
   readonly registers: RegistersReport | null;
+  /** The appendix on how the computed figures came about; null when none was computed. */
+  readonly lineage: LineageAppendix | null;
   /** The closing line of a published report, naming the audit trail's head; null otherwise. */
   readonly colophon: string | null;
 }
@@ -168,6 +171,8 @@ export interface ReportInput {
   readonly sections: readonly Section[];
   readonly language: Language;
   readonly anchor?: ReportAnchor;
+  /** lineage.json's figures, when the bundle has computed figures. */
+  readonly lineage?: ReportLineage;
 }
 
 const STANDING_ORDER: readonly Status[] = ["met", "not-met", "behind-plan", "pending", "no-target"];
@@ -186,6 +191,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const label = reported.period.label;
   const ordinal = plan.periods.findIndex((p) => p.id === reported.period.id) + 1;
   const registers = registersReport(plan, reported.period, language);
+  const rows = tableRows(plan.nodes, 0, input, texts, index);
   return {
     language,
     title: texts.reportTitle(ordinal, plan.title, reported.period.until),
@@ -211,7 +217,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         note: texts.columns.note,
         source: texts.columns.source(label),
       },
-      rows: tableRows(plan.nodes, 0, input, texts, index),
+      rows,
       legend: texts.legend,
     },
     explanationsHeading: texts.explanationsHeading,
@@ -240,6 +246,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
         markdown: s.markdown,
       })),
     registers,
+    lineage: lineageAppendix(rows, input.lineage, {
+      periodId: reported.period.id,
+      periodLabel: label,
+      periodPhrase: periodPhrase(plan, label),
+      language,
+    }),
     colophon: input.anchor ? colophon(input.anchor, texts) : null,
   };
 }

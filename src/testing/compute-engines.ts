@@ -40,7 +40,7 @@ async function pgAnswers(): Promise<boolean> {
   }
 }
 
-const pgAvailable = await pgAnswers();
+export const pgAvailable = await pgAnswers();
 
 export function describeEachComputeEngine(
   name: string,

@@ -17,6 +17,7 @@ import {
 import type { RenderedChart } from "../chart.js";
 import type { ReportModel } from "../model.js";
 import { explanationsSection } from "./explanations.js";
+import { lineageSection } from "./lineage.js";
 import { DocumentParts, markdownToDocx } from "./markdown.js";
 import { registerSections } from "./registers.js";
 import { COLOUR, documentStyles, NUMBERING, PAGE, STYLE } from "./styles.js";
@@ -77,6 +78,7 @@ function body(
       ...markdownToDocx(section.markdown, parts, 2),
     ]),
     ...registerSections(model, parts),
+    ...(model.lineage ? lineageSection(model.lineage) : []),
     ...(model.colophon ? [new Paragraph({ style: STYLE.legend, text: model.colophon })] : []),
   ];
 }
