@@ -24,6 +24,23 @@ const SOURCE = z.object({
   rows: z.number().int().nonnegative(),
 });
 
+const SELECTION = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("days"),
+    column: z.string(),
+    grouping: z.string().nullable(),
+    from: z.string().nullable(),
+    until: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal("wave"),
+    column: z.string(),
+    grouping: z.string().nullable(),
+    until: z.string(),
+    presence: z.string(),
+  }),
+]);
+
 const ENTRY = z.object({
   indicator: z.string(),
   period: z.string(),
@@ -32,6 +49,7 @@ const ENTRY = z.object({
   engineVersion: z.string(),
   sql: z.string(),
   columns: z.record(z.string(), z.string()),
+  rows: z.record(z.string(), SELECTION).optional(),
   sources: z.array(SOURCE),
   ms: z.number(),
   computedAt: z.string(),

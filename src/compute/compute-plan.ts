@@ -2,14 +2,14 @@
  * Computes every defined indicator of a plan for the chosen periods on one engine, and keeps
  * for each figure how it came about: the SQL that ran, the engine, the data it read.
  */
-import type { Lineage, SourceLineage, SqlDefinition } from "../domain/computation.js";
+import type { Lineage, RowSelection, SourceLineage, SqlDefinition } from "../domain/computation.js";
 import type { Decimal } from "../domain/decimal.js";
 import { UserError } from "../domain/errors.js";
 
 import { type Indicator, indicatorsOf, type Period, type Plan } from "../domain/plan.js";
 import type { ComputeEngine, QueryResult, ResolvedSource } from "./engine.js";
 import { ratioFigure, valueFigure } from "./figures.js";
-import { partDescription, partValue } from "./parts.js";
+import { partValue } from "./parts.js";
 import { SourceHashes } from "./source-files.js";
 import { type Part, type SourceItem, sourceQueries } from "./source-query.js";
 import { boundSql } from "./sql-parameters.js";
@@ -141,12 +141,17 @@ async function runSource(
           ? valueFigure(part(value), indicator)
           : ratioFigure(part(numerator), part(denominator), indicator);
       const columns: Record<string, string> = {};
-      for (const [role, p] of Object.entries(f.parts)) columns[role] = partDescription(p);
+      const rows: Record<string, Exclude<RowSelection, { kind: "one-row" }>> = {};
+      for (const [role, p] of Object.entries(f.parts)) {
+        columns[role] = p.column;
+        if (p.rows.kind !== "one-row") rows[role] = p.rows;
+      }
+      const lineage = lineageOf(context, result.sql, columns, [source], result.ms);
       figures.push({
         indicatorId: f.indicatorId,
         periodId: f.periodId,
         value: figure,
-        lineage: lineageOf(context, result.sql, columns, [source], result.ms),
+        lineage: Object.keys(rows).length ? { ...lineage, rows } : lineage,
       });
     }
   }

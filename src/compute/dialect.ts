@@ -16,6 +16,8 @@ export interface SqlDialect {
   stringLiteral(text: string): string;
   /** The expression's value as a calendar date. */
   asDate(expression: string): string;
+  /** A date as ISO text (YYYY-MM-DD), whatever the session's date style. */
+  isoDay(expression: string): string;
   /** A statement that makes a source readable under its own name for this session. */
   sourceView(name: string, relation: string): string;
 }

@@ -18,6 +18,10 @@ export class DuckDbDialect implements SqlDialect {
     return stringLiteral(text);
   }
 
+  isoDay(expression: string): string {
+    return `strftime(${expression}, '%Y-%m-%d')`;
+  }
+
   asDate(expression: string): string {
     return `CAST((${expression}) AS DATE)`;
   }

@@ -6,7 +6,13 @@ import type { Part, RowSelection } from "./source-query.js";
 type Row = Readonly<Record<string, unknown>>;
 
 export function partValue(rows: readonly Row[], part: Part): Decimal | null {
-  const chosen = rows.filter((row) => selected(row, part.rows));
+  const selection = part.rows;
+  const chosen =
+    selection.kind === "wave"
+      ? wave(rows, selection)
+      : rows.filter((row) => selected(row, selection));
+  // No wave on or before the period's end: no measurement, not a count of zero.
+  if (selection.kind === "wave" && chosen.length === 0) return null;
   const values = chosen
     .map((row) => toDecimal(row[part.column]))
     .filter((v): v is Decimal => v !== null);
@@ -30,7 +36,22 @@ export function partValue(rows: readonly Row[], part: Part): Decimal | null {
   }
 }
 
-function selected(row: Row, rows: RowSelection): boolean {
+type Wave = Extract<RowSelection, { kind: "wave" }>;
+
+/** The row of the latest day up to `until` on which the indicator's rows occur. */
+function wave(rows: readonly Row[], selection: Wave): Row[] {
+  let latest: Row | undefined;
+  for (const row of rows) {
+    if (selection.grouping !== null && Number(row[selection.grouping]) !== 0) continue;
+    const day = row[selection.column];
+    if (day === null || day === undefined || String(day) > selection.until) continue;
+    if (Number(row[selection.presence]) === 0) continue;
+    if (!latest || String(day) > String(latest[selection.column])) latest = row;
+  }
+  return latest ? [latest] : [];
+}
+
+function selected(row: Row, rows: Exclude<RowSelection, Wave>): boolean {
   if (rows.kind === "one-row") return true;
   if (rows.grouping !== null && Number(row[rows.grouping]) !== 0) return false;
   if (rows.from === null && rows.until === null) return true;
@@ -44,27 +65,4 @@ function add(a: Decimal, b: Decimal): Decimal {
   const scale = Math.max(a.scale, b.scale);
   const widen = (d: Decimal) => d.units * 10n ** BigInt(scale - d.scale);
   return { units: widen(a) + widen(b), scale };
-}
-
-/** How lineage names where a part came from, for a person who runs the SQL again. */
-export function partDescription(part: Part): string {
-  switch (part.rows.kind) {
-    case "one-row":
-      return part.column;
-    case "days": {
-      const { column, grouping, from, until } = part.rows;
-      const set = grouping ? ` grouped by ${column} (${grouping} = 0)` : "";
-      const days =
-        from && until
-          ? ` whose ${column} is from ${from} to ${until}`
-          : until
-            ? ` whose ${column} is on or before ${until}`
-            : "";
-      return `${part.column}, added up over the rows${set}${days}`;
-    }
-    default: {
-      const never: never = part.rows;
-      return never;
-    }
-  }
 }

@@ -18,6 +18,10 @@ export class PostgresDialect implements SqlDialect {
     return stringLiteral(text);
   }
 
+  isoDay(expression: string): string {
+    return `to_char(${expression}, 'YYYY-MM-DD')`;
+  }
+
   asDate(expression: string): string {
     return `CAST((${expression}) AS DATE)`;
   }

@@ -125,13 +125,38 @@ export interface SourceLineage {
   readonly rows: number;
 }
 
+/**
+ * Which result rows of its query a part of a figure was taken from: the one row; or, of the rows
+ * grouped by a day column (those whose `grouping` column is 0, when there is one), the days from
+ * `from` (if given) up to `until` (if given) added up, or — a wave — the row of the latest day up
+ * to `until` on which `presence` counted rows.
+ */
+export type RowSelection =
+  | { readonly kind: "one-row" }
+  | {
+      readonly kind: "days";
+      readonly column: string;
+      readonly grouping: string | null;
+      readonly from: string | null;
+      readonly until: string | null;
+    }
+  | {
+      readonly kind: "wave";
+      readonly column: string;
+      readonly grouping: string | null;
+      readonly until: string;
+      readonly presence: string;
+    };
+
 /** How a computed figure came about. */
 export interface Lineage {
   readonly engine: string;
   readonly engineVersion: string;
   readonly sql: string;
-  /** The result columns the figure was taken from. */
+  /** The result column of each part of the figure (`value`, or `numerator` and `denominator`). */
   readonly columns: Readonly<Record<string, string>>;
+  /** For a part taken from several result rows: which rows; absent when the query gave one. */
+  readonly rows?: Readonly<Record<string, Exclude<RowSelection, { kind: "one-row" }>>>;
   readonly sources: readonly SourceLineage[];
   /** How long the query ran, in milliseconds. */
   readonly ms: number;

@@ -161,7 +161,7 @@ function lineageFigure(
       anchor: queryAnchor(query),
       label: t.query(query),
       columns: Object.entries(entry.columns)
-        .map(([role, column]) => t.column(role, column))
+        .map(([role, column]) => t.column(role, column, entry.rows?.[role]))
         .join(", "),
     },
     caption: t.caption(row.title, context.periodLabel),

@@ -1,5 +1,8 @@
 /** The fixed texts of the appendix on the origin of the computed figures, nl and en. */
+import type { RowSelection } from "../domain/computation.js";
 import type { Language } from "../domain/plan.js";
+
+type TakenRows = Exclude<RowSelection, { kind: "one-row" }>;
 
 export interface LineageTexts {
   readonly heading: string;
@@ -25,8 +28,8 @@ export interface LineageTexts {
   readonly bytes: (count: string) => string;
   /** A source read from a database table rather than from files. */
   readonly table: (name: string) => string;
-  /** A result column by its role in the figure: `value`, `numerator`, `denominator`… */
-  readonly column: (role: string, column: string) => string;
+  /** A result column by its role in the figure, and which result rows it was taken from. */
+  readonly column: (role: string, column: string, rows?: TakenRows) => string;
   readonly queriesHeading: string;
   readonly queriesIntroduction: string;
   readonly query: (number: number) => string;
@@ -39,9 +42,41 @@ const ROLES: Record<Language, Readonly<Record<string, string>>> = {
 };
 
 function column(language: Language, word: string) {
-  return (role: string, name: string): string =>
-    role === "value" ? `${word} ${name}` : `${ROLES[language][role] ?? role} ${name}`;
+  return (role: string, name: string, rows?: TakenRows): string => {
+    const named = role === "value" ? `${word} ${name}` : `${ROLES[language][role] ?? role} ${name}`;
+    return rows ? `${named} ${TAKEN[language](rows)}` : named;
+  };
 }
+
+/** Which rows of the grouped result a column was added up over, in words. */
+const TAKEN: Record<Language, (rows: TakenRows) => string> = {
+  nl: (rows) => {
+    const among = rows.grouping ? ` (onder de rijen met ${rows.grouping} = 0)` : "";
+    if (rows.kind === "wave") {
+      return `uit de rij met de laatste ${rows.column} tot en met ${rows.until} waarop ${rows.presence} niet 0 is${among}`;
+    }
+    const range =
+      rows.from && rows.until
+        ? ` met ${rows.column} van ${rows.from} tot en met ${rows.until}`
+        : rows.until
+          ? ` met ${rows.column} tot en met ${rows.until}`
+          : "";
+    return `opgeteld over de rijen${range}${among}`;
+  },
+  en: (rows) => {
+    const among = rows.grouping ? ` (among the rows with ${rows.grouping} = 0)` : "";
+    if (rows.kind === "wave") {
+      return `from the row with the latest ${rows.column} up to ${rows.until} on which ${rows.presence} is not 0${among}`;
+    }
+    const range =
+      rows.from && rows.until
+        ? ` with ${rows.column} from ${rows.from} to ${rows.until}`
+        : rows.until
+          ? ` with ${rows.column} up to ${rows.until}`
+          : "";
+    return `added up over the rows${range}${among}`;
+  },
+};
 
 export const LINEAGE_TEXTS: Record<Language, LineageTexts> = {
   nl: {
