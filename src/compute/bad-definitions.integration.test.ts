@@ -136,6 +136,33 @@ describeEachComputeEngine("definitions that cannot run", FIXTURE, SMALL_TABLES, 
 describe("koers compute at the command line", () => {
   beforeAll(() => ensureBuilt(), 180_000);
 
+  const LONG =
+    "sources: [complaints]\nsql: |\n  with recursive t(n) as (select 1 union all select n + 1 from t where n < 1000000000)\n  select count(*) as value from t";
+
+  it.each([
+    ...CASES.filter((c) => !c.name.includes("did not declare")).map(
+      (c) => [c.name, c.compute.duckdb, c.message.duckdb] as const,
+    ),
+    ["a query that runs too long", LONG, /time limit of 0.5 s/] as const,
+  ])(
+    "refuses %s with --write, naming the indicator, and writes nothing",
+    async (_, compute, message) => {
+      const { cpSync, mkdtempSync, writeFileSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const dir = mkdtempSync(join(tmpdir(), "koers-compute-refused-"));
+      cpSync(FIXTURE, dir, { recursive: true });
+      const before = "indicator,period,value,source\nklachten-ontvangen,2025-04,99,hand\n";
+      writeFileSync(join(dir, "realisations.csv"), before);
+      addIndicator(dir, compute);
+      const result = koers("compute", dir, "--all", "--write", "--timeout", "0.5");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/indicator "kapot"/);
+      expect(result.stderr).toMatch(message);
+      expect(readFileSync(join(dir, "realisations.csv"), "utf8")).toBe(before);
+      expect(existsSync(join(dir, "lineage.json"))).toBe(false);
+    },
+  );
+
   it("names the missing source file and writes nothing", async () => {
     const { cpSync, mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
