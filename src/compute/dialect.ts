@@ -18,8 +18,6 @@ export interface SqlDialect {
   asDate(expression: string): string;
   /** A date as ISO text (YYYY-MM-DD), whatever the session's date style. */
   isoDay(expression: string): string;
-  /** A statement that makes a source readable under its own name for this session. */
-  sourceView(name: string, relation: string): string;
 }
 
 export function dialectFor(engine: EngineName): SqlDialect {
