@@ -6,6 +6,7 @@
  * changed (its version + 1) with one audit entry per realisation.
  */
 import type { Transaction } from "kysely";
+import type { LineageEntry } from "../bundle/lineage-file.js";
 import { ProblemLog } from "../bundle/problems.js";
 import {
   columnsOf,
@@ -19,7 +20,7 @@ import type { Plan, Realisation } from "../domain/plan.js";
 import { type AuditChange, appendAuditEntries } from "../store/audit.js";
 import type { Database, RealisationTable } from "../store/database.js";
 import type { Store } from "../store/open.js";
-import { type Actor, storedPlan, storedValue } from "../store/plans.js";
+import { type Actor, mergeStoredLineage, storedPlan, storedValue } from "../store/plans.js";
 import { LockedError, NotFoundError, ValidationError } from "./errors.js";
 import { realisationRecord } from "./realisations.js";
 
@@ -68,7 +69,11 @@ export async function uploadRealisations(
   planId: string,
   body: UploadBody | UploadFile,
   by: Actor,
-  options: { readonly preview?: boolean } = {},
+  options: {
+    readonly preview?: boolean;
+    /** How computed figures came about, kept with the plan (`koers compute --upload`). */
+    readonly lineage?: readonly LineageEntry[];
+  } = {},
 ): Promise<UploadResult> {
   const file =
     typeof body === "string" || body instanceof Uint8Array ? await readUploadFile(body) : body;
@@ -109,6 +114,7 @@ export async function uploadRealisations(
     if (!options.preview) {
       await upsert(trx, rows);
       await appendAuditEntries(trx, changes);
+      if (options.lineage?.length) await mergeStoredLineage(trx, planId, options.lineage);
     }
     const inserted = changes.filter((c) => c.before === null).length;
     return {

@@ -1,4 +1,5 @@
 /** Writes a plan bundle (FORMAT.md) in the comma dialect: the way a stored plan is exported. */
+
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { decimalToString } from "../domain/decimal.js";
@@ -6,6 +7,7 @@ import { UserError } from "../domain/errors.js";
 import { isoDate } from "../domain/format.js";
 import type { Measurement } from "../domain/history.js";
 import type { RealisedValue } from "../domain/plan.js";
+import { LINEAGE_FILE, lineageJson } from "./lineage-file.js";
 import type { Bundle } from "./read-bundle.js";
 
 function field(text: string): string {
@@ -79,6 +81,7 @@ export function bundleFiles(bundle: Bundle): Map<string, string> {
     ["realisations.csv", realisationsCsv(bundle)],
   ]);
   if (history.length > 0) files.set("history.csv", historyCsv(history));
+  if (bundle.lineage?.length) files.set(LINEAGE_FILE, lineageJson(bundle.lineage));
   if (bundle.intentionsYaml !== undefined) files.set("intentions.yaml", bundle.intentionsYaml);
   for (const [name, text] of Object.entries(bundle.registerFiles ?? {})) files.set(name, text);
   for (const e of bundle.explanations) {

@@ -208,6 +208,22 @@ describe("koers compute at the command line", () => {
     expect(exported).toContain(
       "klachten-binnen-termijn,2025-04,100.0,berekend met duckdb uit complaints",
     );
+    // The lineage went into the database with the figures, and comes out with the plan.
+    const stored = JSON.parse(readFileSync(join(dir, "out", "lineage.json"), "utf8"));
+    expect(
+      stored.figures
+        .map((f: { indicator: string; period: string }) => `${f.indicator} ${f.period}`)
+        .sort(),
+    ).toEqual([
+      "klachten-bedrag 2025-04",
+      "klachten-binnen-termijn 2025-04",
+      "klachten-ernstig 2025-04",
+      "klachten-ontvangen 2025-04",
+      "tevreden 2025-04",
+      "vastgesteld 2025-04",
+    ]);
+    const report = koers("report", join(dir, "out"), "--period", "2025-04", "--format", "md");
+    expect(report.stdout).toContain("Herkomst van de berekende cijfers");
     expect(koers("compute", bundle, "--all", "--write").status).toBe(0);
     const json = JSON.parse(koers("evaluate", bundle, "--period", "2025-10", "--json").stdout);
     const tevreden = json.indicators.find((i: { id: string }) => i.id === "tevreden");

@@ -23,6 +23,8 @@ export interface PlanTable {
   registers_yaml: string | null;
   /** The measurement history as history.csv, the previous year's waves included; null without. */
   history_csv: string | null;
+  /** lineage.json of the computed figures, as imported or uploaded; null without any. */
+  lineage_json: string | null;
   imported_at: string;
 }
 

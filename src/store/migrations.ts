@@ -185,6 +185,13 @@ const history: Migration = {
   },
 };
 
+/** How the computed figures came about (lineage.json), kept with the plan. */
+const lineage: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable("plans").addColumn("lineage_json", "text").execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: StoreDialect) {}
 
@@ -196,6 +203,7 @@ class CodeMigrations implements MigrationProvider {
       "0004-user-blocking": userBlocking,
       "0005-registers": registers,
       "0006-history": history,
+      "0007-lineage": lineage,
     };
   }
 }

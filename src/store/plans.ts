@@ -2,6 +2,7 @@
 import { basename } from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { readHistory } from "../bundle/history-file.js";
+import { type LineageEntry, lineageJson } from "../bundle/lineage-file.js";
 import { readPlan } from "../bundle/plan-file.js";
 import { ProblemLog } from "../bundle/problems.js";
 import { type Bundle, withIntentions } from "../bundle/read-bundle.js";
@@ -98,6 +99,7 @@ export async function importBundle(
         intentions_yaml: bundle.intentionsYaml ?? null,
         registers_yaml: bundle.registerFiles ? JSON.stringify(bundle.registerFiles) : null,
         history_csv: plan.history?.length ? historyCsv(plan.history) : null,
+        lineage_json: bundle.lineage?.length ? lineageJson(bundle.lineage) : null,
         imported_at: by.at,
       })
       .execute();
@@ -245,6 +247,33 @@ export function storedPlan(
   return history.length > 0 ? { ...plan, history } : plan;
 }
 
+function storedLineage(json: string): LineageEntry[] {
+  return (JSON.parse(json) as { figures: LineageEntry[] }).figures;
+}
+
+/** Adds computed figures' lineage to a stored plan's, replacing that of the same figures. */
+export async function mergeStoredLineage(
+  trx: Transaction<Database>,
+  planId: string,
+  entries: readonly LineageEntry[],
+): Promise<void> {
+  const row = await trx
+    .selectFrom("plans")
+    .select("lineage_json")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  const key = (e: LineageEntry) => `${e.indicator}\u0000${e.period}`;
+  const merged = new Map(
+    (row?.lineage_json ? storedLineage(row.lineage_json) : []).map((e) => [key(e), e]),
+  );
+  for (const entry of entries) merged.set(key(entry), entry);
+  await trx
+    .updateTable("plans")
+    .set({ lineage_json: lineageJson([...merged.values()]) })
+    .where("id", "=", planId)
+    .execute();
+}
+
 function registerFilesOf(row: Pick<PlanTable, "registers_yaml">): Record<string, string> {
   return row.registers_yaml === null ? {} : JSON.parse(row.registers_yaml);
 }
@@ -270,6 +299,7 @@ export async function loadBundle(db: Db, planId: string): Promise<Bundle> {
     planYaml: row.plan_yaml,
     ...(row.intentions_yaml !== null ? { intentionsYaml: row.intentions_yaml } : {}),
     ...(row.registers_yaml !== null ? { registerFiles: registerFilesOf(row) } : {}),
+    ...(row.lineage_json !== null ? { lineage: storedLineage(row.lineage_json) } : {}),
     realisations: realisations.map(
       (r): Realisation => ({
         indicatorId: r.indicator_id,

@@ -1,5 +1,6 @@
 /** `koers compute`: computes the defined indicators from the bundle's source data. */
 import { type Command, Option } from "commander";
+import type { ComputedFigure } from "../../compute/compute-plan.js";
 import { ENGINES, type EngineName } from "../../compute/dialect.js";
 import type { ComputeEngine } from "../../compute/engine.js";
 import { formatProblem, UserError } from "../../domain/errors.js";
@@ -57,7 +58,7 @@ async function computeCommand(dir: string, options: ComputeOptions): Promise<voi
       now: new Date(),
     });
     if (options.write) app.writeComputed(bundle, figures);
-    if (options.upload) await uploadFigures(options.upload, app.computedCsv(figures), options);
+    if (options.upload) await uploadFigures(options.upload, figures, options);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(figures.map(app.lineageEntry), null, 2)}\n`);
     } else {
@@ -75,10 +76,23 @@ async function computeCommand(dir: string, options: ComputeOptions): Promise<voi
 }
 
 /** Into a plan in the database, as `koers upload` would: all figures or none, audited. */
-async function uploadFigures(planId: string, csv: string, options: ComputeOptions): Promise<void> {
-  const { uploadRealisations } = await import("../../app/upload.js");
+async function uploadFigures(
+  planId: string,
+  figures: readonly ComputedFigure[],
+  options: ComputeOptions,
+): Promise<void> {
+  const [{ uploadRealisations }, { computedCsv, lineageEntry }] = await Promise.all([
+    import("../../app/upload.js"),
+    import("../../app/compute.js"),
+  ]);
   const result = await withStore(options, async (store) =>
-    uploadRealisations(store, planId, csv, await actingAs(store, options, "write-figures", planId)),
+    uploadRealisations(
+      store,
+      planId,
+      computedCsv(figures),
+      await actingAs(store, options, "write-figures", planId),
+      { lineage: figures.map(lineageEntry) },
+    ),
   );
   process.stderr.write(
     `uploaded into plan ${planId}: ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged\n`,
