@@ -94,7 +94,7 @@ async function runPhase(phase: Phase, bundleDir: string, dataDir: string): Promi
           plan.year,
         );
         if (!query) continue;
-        const { rows } = await engine.query(query.sql, 600_000);
+        const { rows } = await engine.query(query.sql, [definition.source], 600_000);
         queries++;
         const { value, numerator, denominator } = query.figures[0]?.parts ?? {};
         const part = (p: typeof value) => (p ? partValue(rows, p) : null);

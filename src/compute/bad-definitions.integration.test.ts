@@ -69,6 +69,14 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "a query that reads a source it did not name",
+    compute: {
+      duckdb: "sources: [complaints]\nsql: select count(*) as value from survey",
+      postgres: "sources: [complaints]\nsql: select count(*) as value from survey",
+    },
+    message: { duckdb: /survey/, postgres: /survey/ },
+  },
+  {
     name: "a query that reads a table it did not declare",
     compute: {
       duckdb: "sources: [complaints]\nsql: select count(*) as value from duckdb_settings()",

@@ -128,7 +128,7 @@ async function runSource(
   for (const query of sourceQueries(engine.dialect, source, items, options.periods, plan.year)) {
     let result: QueryResult;
     try {
-      result = await engine.query(query.sql, options.timeoutMs);
+      result = await engine.query(query.sql, [source], options.timeoutMs);
     } catch (error) {
       throw await culprits(context, source, items, error);
     }
@@ -171,7 +171,7 @@ async function culprits(
     const periods = options.periods.slice(-1);
     try {
       for (const alone of sourceQueries(engine.dialect, source, [item], periods, plan.year)) {
-        await engine.query(alone.sql, options.timeoutMs);
+        await engine.query(alone.sql, [source], options.timeoutMs);
       }
     } catch (e) {
       failing.push(`indicator "${item.indicatorId}": ${messageOf(e)}`);
@@ -193,7 +193,7 @@ async function runSql(
     const sql = boundSql(engine.dialect, definition.sql, { plan, period });
     let result: QueryResult;
     try {
-      result = await engine.query(sql, options.timeoutMs);
+      result = await engine.query(sql, definition.sources, options.timeoutMs);
     } catch (error) {
       throw new UserError(`indicator "${indicator.id}", period ${period.id}: ${messageOf(error)}`);
     }

@@ -63,8 +63,8 @@ export class DuckDbEngine implements ComputeEngine {
     this.sources = sources;
   }
 
-  async query(sql: string, timeoutMs: number): Promise<QueryResult> {
-    const wrapped = withSources(sql, this.sources, (n) => this.dialect.quoteIdentifier(n));
+  async query(sql: string, names: readonly string[], timeoutMs: number): Promise<QueryResult> {
+    const wrapped = withSources(sql, names, this.sources, (n) => this.dialect.quoteIdentifier(n));
     const started = performance.now();
     const timer = setTimeout(() => this.connection.interrupt(), timeoutMs);
     try {
@@ -95,6 +95,7 @@ export class DuckDbEngine implements ComputeEngine {
   async rowCount(source: string): Promise<number> {
     const { rows } = await this.query(
       `SELECT count(*) AS n FROM ${this.dialect.quoteIdentifier(source)}`,
+      [source],
       600_000,
     );
     return Number(rows[0]?.n);

@@ -28,8 +28,8 @@ export interface ComputeEngine {
   resolve(source: DataSource, bundleDir: string): ResolvedSource;
   /** Makes the sources (and only those) readable, and the statutory-term functions callable. */
   attach(sources: readonly ResolvedSource[], years: { from: number; to: number }): Promise<void>;
-  /** Runs one query, within the time limit. */
-  query(sql: string, timeoutMs: number): Promise<QueryResult>;
+  /** Runs one query that reads the named sources (and only those), within the time limit. */
+  query(sql: string, sources: readonly string[], timeoutMs: number): Promise<QueryResult>;
   /** The number of rows of a source. */
   rowCount(source: string): Promise<number>;
   close(): Promise<void>;
@@ -45,14 +45,15 @@ export class EngineError extends UserError {
   }
 }
 
-/** Wraps a query so it reads each source under its own name and nothing else by that name. */
+/** Wraps a query so that it reads the named sources, each under its own name, and no other. */
 export function withSources(
   sql: string,
-  sources: readonly ResolvedSource[],
+  names: readonly string[],
+  attached: readonly ResolvedSource[],
   quote: (n: string) => string,
 ): string {
-  const ctes = sources.map(
-    (s) => `${quote(s.name)} AS NOT MATERIALIZED (SELECT * FROM ${s.relation})`,
-  );
+  const ctes = attached
+    .filter((s) => names.includes(s.name))
+    .map((s) => `${quote(s.name)} AS NOT MATERIALIZED (SELECT * FROM ${s.relation})`);
   return `WITH ${ctes.join(",\n")}\nSELECT * FROM (\n${sql}\n) AS q`;
 }

@@ -105,8 +105,8 @@ export class PostgresEngine implements ComputeEngine {
     this.sources = sources;
   }
 
-  async query(sql: string, timeoutMs: number): Promise<QueryResult> {
-    const wrapped = withSources(sql, this.sources, (n) => this.dialect.quoteIdentifier(n));
+  async query(sql: string, names: readonly string[], timeoutMs: number): Promise<QueryResult> {
+    const wrapped = withSources(sql, names, this.sources, (n) => this.dialect.quoteIdentifier(n));
     const started = performance.now();
     await this.client.query("BEGIN READ ONLY");
     try {
@@ -121,7 +121,7 @@ export class PostgresEngine implements ComputeEngine {
         await this.client.query(
           `SET LOCAL ROLE ${this.dialect.quoteIdentifier(this.options.role)}`,
         );
-      await this.checkRelations(wrapped);
+      await this.checkRelations(wrapped, names);
       const result = await this.client.query({ text: wrapped });
       return {
         rows: result.rows as Record<string, unknown>[],
@@ -137,14 +137,14 @@ export class PostgresEngine implements ComputeEngine {
   }
 
   /** Refuses a query whose plan reads a table that is not a declared source. */
-  private async checkRelations(sql: string): Promise<void> {
+  private async checkRelations(sql: string, names: readonly string[]): Promise<void> {
     const plan = await this.client.query<{ "QUERY PLAN": unknown }>({
       text: `EXPLAIN (VERBOSE, FORMAT JSON) ${sql}`,
     });
     const read = new Set<string>();
     collectRelations(plan.rows[0]?.["QUERY PLAN"], read);
     const allowed = new Set<string>();
-    for (const source of this.sources) {
+    for (const source of this.sources.filter((s) => names.includes(s.name))) {
       const table = source.table ?? "";
       allowed.add(table);
       allowed.add(table.split(".").at(-1) ?? table);
@@ -164,6 +164,7 @@ export class PostgresEngine implements ComputeEngine {
   async rowCount(source: string): Promise<number> {
     const { rows } = await this.query(
       `SELECT count(*) AS n FROM ${this.dialect.quoteIdentifier(source)}`,
+      [source],
       600_000,
     );
     return Number(rows[0]?.n);
