@@ -5,6 +5,7 @@
  * report never disagree.
  */
 import type { Kysely } from "kysely";
+import type { LineageEntry } from "../bundle/lineage-file.js";
 import type { Bundle } from "../bundle/read-bundle.js";
 import type { Judgement } from "../domain/evaluate.js";
 import { formatTarget } from "../domain/format.js";
@@ -41,12 +42,25 @@ export interface IndicatorDefinition {
   readonly qualitative: boolean;
 }
 
-/** One period: the report's cell, and who last entered its figure. */
+/** How a computed figure came about, as lineage.json or the stored plan keeps it. */
+export interface ComputedOrigin {
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly computedAt: string;
+  /** The SQL as it ran. */
+  readonly sql: string;
+  readonly columns: Readonly<Record<string, string>>;
+  readonly sources: LineageEntry["sources"];
+}
+
+/** One period: the report's cell, who last entered its figure, and how it was computed. */
 export interface IndicatorPeriod extends PeriodCell {
   readonly label: string;
   /** ISO date of the period's last day. */
   readonly until: string;
   readonly entry: Pick<RealisationRecord, "version" | "updatedBy" | "updatedAt">;
+  /** Null when the figure was not computed, or was changed after it was. */
+  readonly computed: ComputedOrigin | null;
 }
 
 export interface IndicatorExplanation {
@@ -103,7 +117,12 @@ export async function indicatorDetail(
     language,
     plan: { id: bundle.plan.id, title: bundle.plan.title },
     indicator: definitionOf(bundle, indicator, language),
-    periods: periodsOf(model.periods, row, await entriesOf(db, bundle.plan.id, indicator.id)),
+    periods: periodsOf(
+      model.periods,
+      row,
+      await entriesOf(db, bundle.plan.id, indicator.id),
+      bundle.lineage ?? [],
+    ),
     explanations: explanationsOf(bundle, indicator, row.cells),
     chart: await chartOf(indicator, judgements, bundle, language),
   };
@@ -114,16 +133,36 @@ function periodsOf(
   periods: readonly ReportPeriod[],
   row: IndicatorRow,
   entries: ReadonlyMap<string, RealisationTable>,
+  lineage: readonly LineageEntry[],
 ): IndicatorPeriod[] {
   return periods.map((period, i) => {
     const record = realisationRecord(row.id, period.id, entries.get(period.id));
+    const cell = row.cells[i] as PeriodCell;
     return {
-      ...(row.cells[i] as PeriodCell),
+      ...cell,
       label: period.label,
       until: period.until,
       entry: { version: record.version, updatedBy: record.updatedBy, updatedAt: record.updatedAt },
+      computed: computedOrigin(lineage, row.id, cell),
     };
   });
+}
+
+/** The lineage of the period's figure, when the figure is still the one that was computed. */
+function computedOrigin(
+  lineage: readonly LineageEntry[],
+  indicatorId: string,
+  cell: PeriodCell,
+): ComputedOrigin | null {
+  const entry = lineage.find((e) => e.indicator === indicatorId && e.period === cell.periodId);
+  if (!entry) return null;
+  const same =
+    entry.value === null
+      ? cell.figure === null
+      : typeof cell.figure === "number" && Number(entry.value) === cell.figure;
+  if (!same) return null;
+  const { engine, engineVersion, computedAt, sql, columns, sources } = entry;
+  return { engine, engineVersion, computedAt, sql, columns, sources };
 }
 
 function definitionOf(

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { api, type IndicatorDetail } from "./api.js";
+import { ComputedOrigins } from "./ComputedOrigins.js";
 import { OVERVIEW_HREF } from "./indicator-link.js";
 import { type Language, TEXTS } from "./texts.js";
 
@@ -64,6 +65,7 @@ export function IndicatorPage(props: { plan: string; indicator: string; language
             </section>
           )}
           <Explanations detail={detail} words={t.indicatorPage} />
+          <ComputedOrigins detail={detail} language={language} />
         </>
       )}
     </main>

@@ -81,6 +81,8 @@ export interface IndicatorDetail {
       readonly updatedBy: string | null;
       readonly updatedAt: string | null;
     };
+    /** How the figure was computed from source data; null when it was not (or changed since). */
+    readonly computed: ComputedOrigin | null;
   })[];
   readonly explanations: readonly {
     readonly periodId: string;
@@ -94,6 +96,24 @@ export interface IndicatorDetail {
     readonly description: string;
     readonly svg: string;
   } | null;
+}
+
+export interface ComputedOrigin {
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly computedAt: string;
+  readonly sql: string;
+  readonly columns: Readonly<Record<string, string>>;
+  readonly sources: readonly {
+    readonly name: string;
+    readonly table?: string;
+    readonly files: readonly {
+      readonly path: string;
+      readonly bytes: number;
+      readonly sha256: string;
+    }[];
+    readonly rows: number;
+  }[];
 }
 
 export interface RealisationRecord {
