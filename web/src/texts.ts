@@ -1,4 +1,6 @@
 /** The app's own words, in Dutch and English; the report's words come from the server. */
+import { INDICATOR_PAGE_TEXTS } from "./indicator-page-texts.js";
+
 export type Language = "nl" | "en";
 
 export const TEXTS = {
@@ -173,46 +175,7 @@ export const TEXTS = {
       "Tip: plak een kolom uit een spreadsheet in een veld; de waarden vullen de velden eronder.",
     trend: "Verloop",
     trendOf: (figures: readonly string[]) => `Verloop: ${figures.join("; ")}`,
-    indicatorPage: {
-      back: "Terug naar het overzicht",
-      definition: "Definitie",
-      description: "Omschrijving",
-      groups: "Groep",
-      target: "Streefwaarde",
-      unit: "Eenheid",
-      direction: "Richting",
-      aggregation: "Berekening",
-      assess: "Beoordeling",
-      decimals: "Decimalen",
-      owner: "Eigenaar",
-      source: "Bron",
-      units: { percent: "procent", count: "aantal", euro: "euro", number: "getal" } as Record<
-        string,
-        string
-      >,
-      directions: { higher: "hoger is beter", lower: "lager is beter" },
-      aggregations: {
-        sum: "opgeteld vanaf 1 januari",
-        rate: "aandeel of gemiddelde vanaf 1 januari",
-        latest: "de meest recente meting",
-        progress: "voortgang naar het jaardoel",
-      },
-      assessments: {
-        "every-period": "elke periode",
-        "year-end": "alleen aan het eind van het jaar",
-      },
-      periods: "Per periode",
-      caption: (title: string) => `${title}: streefwaarde, realisatie en status per periode`,
-      columns: ["Periode", "Streefwaarde", "Realisatie", "Status", "Bron", "Ingevoerd"],
-      entered: "Ingevoerd",
-      notEntered: "niet ingevoerd",
-      version: (n: number) => `versie ${n}`,
-      chart: "Grafiek",
-      explanations: "Toelichtingen",
-      explanationOf: (label: string, note: number | null) =>
-        note === null ? label : `${label} (uitzondering ${note})`,
-      noExplanations: "Er zijn geen toelichtingen bij deze indicator.",
-    },
+    indicatorPage: INDICATOR_PAGE_TEXTS.nl,
   },
   en: {
     appName: "Koers",
@@ -383,42 +346,6 @@ export const TEXTS = {
       "Tip: paste a column from a spreadsheet into a field; the values fill the fields below it.",
     trend: "Trend",
     trendOf: (figures: readonly string[]) => `Trend: ${figures.join("; ")}`,
-    indicatorPage: {
-      back: "Back to the overview",
-      definition: "Definition",
-      description: "Description",
-      groups: "Group",
-      target: "Target",
-      unit: "Unit",
-      direction: "Direction",
-      aggregation: "Computed as",
-      assess: "Judged",
-      decimals: "Decimals",
-      owner: "Owner",
-      source: "Source",
-      units: { percent: "percent", count: "count", euro: "euro", number: "number" } as Record<
-        string,
-        string
-      >,
-      directions: { higher: "higher is better", lower: "lower is better" },
-      aggregations: {
-        sum: "added up from 1 January",
-        rate: "a share or average from 1 January",
-        latest: "the most recent measurement",
-        progress: "progress towards the year's target",
-      },
-      assessments: { "every-period": "every period", "year-end": "only at the end of the year" },
-      periods: "Per period",
-      caption: (title: string) => `${title}: target, actual and status per period`,
-      columns: ["Period", "Target", "Actual", "Status", "Source", "Entered"],
-      entered: "Entered",
-      notEntered: "not entered",
-      version: (n: number) => `version ${n}`,
-      chart: "Chart",
-      explanations: "Explanations",
-      explanationOf: (label: string, note: number | null) =>
-        note === null ? label : `${label} (exception ${note})`,
-      noExplanations: "This indicator has no explanations.",
-    },
+    indicatorPage: INDICATOR_PAGE_TEXTS.en,
   },
 } as const;
