@@ -4,12 +4,7 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  LINEAGE_FILE,
-  type LineageEntry,
-  lineageJson,
-  readLineage,
-} from "../bundle/lineage-file.js";
+import { LINEAGE_FILE, type LineageEntry, lineageJson } from "../bundle/lineage-file.js";
 import type { Bundle } from "../bundle/read-bundle.js";
 import { realisationsCsv } from "../bundle/write-bundle.js";
 import { type ComputedFigure, computePlan } from "../compute/compute-plan.js";
@@ -81,7 +76,7 @@ export function computedCsv(figures: readonly ComputedFigure[]): string {
 /** Writes realisations.csv and lineage.json of a bundle folder; on failure neither changes. */
 export function writeComputed(bundle: Bundle, figures: readonly ComputedFigure[]): void {
   const dir = bundle.dir;
-  const entries = new Map(readLineage(dir).map((e) => [`${e.indicator} ${e.period}`, e]));
+  const entries = new Map((bundle.lineage ?? []).map((e) => [`${e.indicator} ${e.period}`, e]));
   for (const figure of figures)
     entries.set(`${figure.indicatorId} ${figure.periodId}`, lineageEntry(figure));
   const files: [string, string][] = [

@@ -5,7 +5,7 @@
  * report never disagree.
  */
 import type { Kysely } from "kysely";
-import type { LineageEntry } from "../bundle/lineage-file.js";
+import { type LineageEntry, stillComputed } from "../bundle/lineage-file.js";
 import type { Bundle } from "../bundle/read-bundle.js";
 import type { Judgement } from "../domain/evaluate.js";
 import { formatTarget } from "../domain/format.js";
@@ -155,12 +155,7 @@ function computedOrigin(
   cell: PeriodCell,
 ): ComputedOrigin | null {
   const entry = lineage.find((e) => e.indicator === indicatorId && e.period === cell.periodId);
-  if (!entry) return null;
-  const same =
-    entry.value === null
-      ? cell.figure === null
-      : typeof cell.figure === "number" && Number(entry.value) === cell.figure;
-  if (!same) return null;
+  if (!entry || !stillComputed(entry, cell.figure)) return null;
   const { engine, engineVersion, computedAt, sql, columns, sources } = entry;
   return { engine, engineVersion, computedAt, sql, columns, sources };
 }

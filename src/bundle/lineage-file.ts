@@ -42,6 +42,18 @@ function isEntry(value: unknown): value is LineageEntry {
   );
 }
 
+/**
+ * Whether a figure is still the one its lineage says was computed: one changed by hand since
+ * has no origin to show.
+ */
+export function stillComputed(
+  entry: LineageEntry,
+  figure: number | "met" | "not-met" | null,
+): boolean {
+  if (entry.value === null) return figure === null;
+  return typeof figure === "number" && Number(entry.value) === figure;
+}
+
 export function lineageJson(entries: readonly LineageEntry[]): string {
   return `${JSON.stringify({ figures: entries }, null, 2)}\n`;
 }

@@ -4,7 +4,6 @@ import { evaluationJson } from "../app/evaluation-json.js";
 import { bundleForecasts } from "../app/forecast-json.js";
 import { isBinary, REPORT_FORMATS, type ReportFormat } from "../app/formats.js";
 import { evaluateBundlePeriod, explanationWarnings } from "../app/period.js";
-import { readLineage } from "../bundle/lineage-file.js";
 import { type Bundle, readBundle } from "../bundle/read-bundle.js";
 import { formatProblem, type Problem, ProblemsError, UserError } from "../domain/errors.js";
 import { LANGUAGES, type Language } from "../domain/plan.js";
@@ -68,7 +67,7 @@ function evaluateCommand(
   if (options.json) {
     const forecasts = bundleForecasts(bundle, options.period);
     process.stdout.write(
-      `${JSON.stringify(evaluationJson(evaluation, forecasts, bundle.realisations, readLineage(dir)), null, 2)}\n`,
+      `${JSON.stringify(evaluationJson(evaluation, forecasts, bundle.realisations, bundle.lineage ?? []), null, 2)}\n`,
     );
   } else {
     process.stdout.write(

@@ -6,6 +6,7 @@
  * rows by different columns share the scan through grouping sets.
  */
 import { type PeriodRows, periodRows } from "../domain/computation.js";
+import { isoDate } from "../domain/format.js";
 import type { Period } from "../domain/plan.js";
 import type { SqlDialect } from "./dialect.js";
 import {
@@ -18,7 +19,6 @@ import {
   type SourceQuery,
   specsOf,
 } from "./source-query.js";
-import { isoDateText } from "./sql-text.js";
 
 interface Day {
   readonly column: string;
@@ -114,10 +114,10 @@ export class DayQuery {
     presence: string | null,
   ): RowSelection {
     const grouping = `g_${day}`;
-    const until = isoDateText(rows.until);
+    const until = isoDate(rows.until);
     switch (rows.kind) {
       case "year-to-date":
-        return { kind: "days", column: day, grouping, from: isoDateText(rows.from), until };
+        return { kind: "days", column: day, grouping, from: isoDate(rows.from), until };
       case "cohort":
         return {
           kind: "days",

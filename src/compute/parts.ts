@@ -1,5 +1,5 @@
 /** A figure's parts taken from a query's result rows: one row, or its slices added up. */
-import { compareDecimal, type Decimal } from "../domain/decimal.js";
+import { addDecimal, compareDecimal, type Decimal } from "../domain/decimal.js";
 import { toDecimal } from "./figures.js";
 import type { Part, RowSelection } from "./source-query.js";
 
@@ -19,7 +19,7 @@ export function partValue(rows: readonly Row[], part: Part): Decimal | null {
   switch (part.fn) {
     case "count":
     case "sum":
-      return values.reduce(add, { units: 0n, scale: 0 });
+      return values.reduce(addDecimal, { units: 0n, scale: 0 });
     case "min":
       return values.reduce<Decimal | null>(
         (m, v) => (m === null || compareDecimal(v, m) < 0 ? v : m),
@@ -59,10 +59,4 @@ function selected(row: Row, rows: Exclude<RowSelection, Wave>): boolean {
   if (day === null || day === undefined) return false;
   const text = String(day);
   return (rows.from === null || text >= rows.from) && (rows.until === null || text <= rows.until);
-}
-
-function add(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  const widen = (d: Decimal) => d.units * 10n ** BigInt(scale - d.scale);
-  return { units: widen(a) + widen(b), scale };
 }

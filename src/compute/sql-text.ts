@@ -1,4 +1,5 @@
 /** SQL text both engines read alike: quoted names, literals. */
+import { isoDate } from "../domain/format.js";
 import type { CalendarDate } from "../domain/plan.js";
 
 /** ANSI quoting, shared by both engines. */
@@ -10,11 +11,6 @@ export function stringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-export function isoDateText({ year, month, day }: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
 /** What both engines write alike: quoted names, literals, a value as a date. */
 export abstract class StandardSql {
   quoteIdentifier(name: string): string {
@@ -22,7 +18,7 @@ export abstract class StandardSql {
   }
 
   dateLiteral(date: CalendarDate): string {
-    return `DATE '${isoDateText(date)}'`;
+    return `DATE '${isoDate(date)}'`;
   }
 
   stringLiteral(text: string): string {

@@ -13,7 +13,7 @@ import { addDays } from "../domain/explanation-task.js";
 import { isoDate } from "../domain/format.js";
 import type { CalendarDate } from "../domain/plan.js";
 import { complaintDeadline, nextWorkingDay, objectionDeadline } from "../domain/statutory-terms.js";
-import { PG_URL } from "../testing/engines.js";
+import { PG_URL, pgAvailable } from "../testing/engines.js";
 import { statutoryTermsSql } from "./statutory-sql.js";
 
 const YEARS = { from: 2023, to: 2027 };
@@ -196,19 +196,6 @@ describe("statutory terms in DuckDB", () => {
   });
 });
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgAvailable = await postgresAnswers();
 const pgRequired = process.env.KOERS_REQUIRE_PG === "1";
 
 describe.skipIf(!pgAvailable && !pgRequired)("statutory terms in PostgreSQL", () => {

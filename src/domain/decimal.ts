@@ -55,6 +55,12 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/** a + b, exactly. */
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: withScale(a, scale).units + withScale(b, scale).units, scale };
+}
+
 /** a − b, exactly. */
 export function subtractDecimal(a: Decimal, b: Decimal): Decimal {
   const scale = Math.max(a.scale, b.scale);

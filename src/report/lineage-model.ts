@@ -4,7 +4,7 @@
  * query, each distinct query numbered once (the figures of one source share one query).
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { LineageEntry } from "../bundle/lineage-file.js";
+import { type LineageEntry, stillComputed } from "../bundle/lineage-file.js";
 import type { SourceLineage } from "../domain/computation.js";
 import { decimalFromNumber } from "../domain/decimal.js";
 import { formatNumber } from "../domain/format.js";
@@ -98,7 +98,9 @@ export function lineageAppendix(
   );
   const computed = rows.flatMap((row) => {
     const entry = row.kind === "indicator" ? byIndicator.get(row.id) : undefined;
-    return entry && row.kind === "indicator" && sameFigure(row, entry) ? [{ row, entry }] : [];
+    return entry && row.kind === "indicator" && stillComputed(entry, row.current.figure)
+      ? [{ row, entry }]
+      : [];
   });
   if (computed.length === 0) return null;
   const t = LINEAGE_TEXTS[context.language];
@@ -128,13 +130,6 @@ export function lineageAppendix(
 
 function queryAnchor(number: number): string {
   return `${ANCHOR}-query-${number}`;
-}
-
-/** Whether the report's figure is the one lineage.json says was computed. */
-function sameFigure(row: IndicatorRow, entry: LineageEntry): boolean {
-  const figure = row.current.figure;
-  if (entry.value === null) return figure === null;
-  return typeof figure === "number" && Number(entry.value) === figure;
 }
 
 function lineageFigure(

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { DuckDbEngine } from "../compute/duckdb-engine.js";
 import type { ComputeEngine } from "../compute/engine.js";
 import { PostgresEngine } from "../compute/postgres-engine.js";
-import { PG_URL } from "./engines.js";
+import { PG_URL, pgAvailable } from "./engines.js";
 
 export interface ComputeContext {
   readonly engine: "duckdb" | "postgres";
@@ -27,20 +27,6 @@ export type TableTypes = Readonly<Record<string, Readonly<Record<string, string>
 
 const ROLE = "koers_compute_test";
 const FIXTURE_SCHEMA = "koers_fixture";
-
-async function pgAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-export const pgAvailable = await pgAnswers();
 
 export function describeEachComputeEngine(
   name: string,

@@ -28,7 +28,8 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-const pgAvailable = await postgresAnswers();
+/** Whether a PostgreSQL server answers at PG_URL, asked once per test file. */
+export const pgAvailable = await postgresAnswers();
 
 /** A fresh, empty database on `engine`, and how to drop it again. */
 export async function freshConfig(
